@@ -1,0 +1,150 @@
+import { Command, Option } from 'commander'
+import { readEnv } from '../server/env'
+import { AppError } from '../server/http/errors'
+import { translate } from '../server/http/i18n'
+import { buildRuntime, listen, openMigratedDatabase } from '../server/main'
+import { createApiToken } from '../server/modules/auth/api-tokens'
+import { createPasswordResetLink } from '../server/modules/auth/auth'
+import { getCentreBySlug } from '../server/modules/centres/centres-service'
+import { addStaff, findUserIdByEmail } from '../server/modules/staff/staff-service'
+import { isDatabaseEmpty, seedDemo } from '../server/seed/demo'
+import { staffRoles } from '../shared/constants'
+import { negotiateLocale } from '../shared/i18n/locales'
+
+const program = new Command('cdm')
+  .description('Cité — run and administer a Cité des Métiers')
+  .showHelpAfterError()
+
+/** Runs `work` with a migrated database, then closes it; typed errors are printed, not thrown. */
+async function withRuntime<T>(
+  work: (
+    runtime: Awaited<ReturnType<typeof buildRuntime>> & {
+      db: Awaited<ReturnType<typeof openMigratedDatabase>>['db']
+    },
+  ) => Promise<T>,
+) {
+  const env = readEnv()
+  const handle = await openMigratedDatabase(env)
+  try {
+    const runtime = await buildRuntime(env, handle)
+    return await work({ ...runtime, db: handle.db })
+  } finally {
+    await handle.close()
+  }
+}
+
+function printAccounts(logins: { role: string; email: string; password: string | null }[]) {
+  console.log('\nDemo accounts (passwords are shown only this once):')
+  for (const login of logins)
+    console.log(`  ${login.role.padEnd(20)} ${login.email.padEnd(28)} ${login.password ?? '(existing)'}`)
+  console.log('')
+}
+
+program
+  .command('serve')
+  .description('Start the server (applies migrations; seeds the demo centre into an empty database)')
+  .option('--no-demo', 'start with an empty database, without demo data')
+  .addOption(new Option('--port <port>', 'port to listen on').env('PORT'))
+  .addOption(new Option('--host <host>', 'address to listen on').env('HOST'))
+  .action(async (options: { demo: boolean; port?: string; host?: string }) => {
+    const env = readEnv({
+      ...process.env,
+      ...(options.port ? { PORT: options.port } : {}),
+      ...(options.host ? { HOST: options.host } : {}),
+    })
+    const handle = await openMigratedDatabase(env)
+    const { app, auth, logger, publicUrl } = await buildRuntime(env, handle)
+    if (options.demo && (await isDatabaseEmpty(handle.db))) {
+      const { centreSlug, logins } = await seedDemo({ db: handle.db, auth })
+      console.log(`Demo centre created: ${publicUrl}/c/${centreSlug}`)
+      printAccounts(logins)
+    }
+    const server = await listen(app, env)
+    logger.info({ url: publicUrl, port: server.port, database: handle.kind }, 'Cité is listening')
+    console.log(
+      `Cité is ready on ${publicUrl} (database: ${handle.kind === 'pglite' ? `embedded, in ${env.CDM_DATA_DIR}` : 'PostgreSQL server'})`,
+    )
+    const stop = async () => {
+      await server.close()
+      await handle.close()
+      process.exit(0)
+    }
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+
+program
+  .command('migrate')
+  .description('Apply committed database migrations and exit')
+  .action(async () => {
+    const handle = await openMigratedDatabase(readEnv())
+    await handle.close()
+    console.log('Migrations applied.')
+  })
+
+program
+  .command('seed')
+  .description('Load the demo centre into an empty database')
+  .action(() =>
+    withRuntime(async ({ db, auth }) => {
+      if (!(await isDatabaseEmpty(db)))
+        throw new Error('The database already holds a centre; the demo is only loaded into an empty one.')
+      const { logins } = await seedDemo({ db, auth })
+      printAccounts(logins)
+    }),
+  )
+
+const staff = program.command('staff').description('Manage staff accounts')
+staff
+  .command('add')
+  .description('Give someone a role in a centre; a new person gets a one-time password')
+  .requiredOption('--email <email>', 'their email (used as login)')
+  .requiredOption('--name <name>', 'their name, as colleagues see it')
+  .addOption(new Option('--role <role>', 'role').choices(staffRoles).makeOptionMandatory())
+  .option('--centre <slug>', 'centre slug (not for network_admin)')
+  .action((options: { email: string; name: string; role: (typeof staffRoles)[number]; centre?: string }) =>
+    withRuntime(async ({ db, auth }) => {
+      const centreId = options.centre ? (await getCentreBySlug({ db, slug: options.centre })).id : null
+      const added = await addStaff({ db, auth, actorUserId: null, input: { ...options, centreId } })
+      if (added.password)
+        console.log(`Account created for ${added.email}.\nOne-time password: ${added.password}`)
+      else console.log(`${added.email} already had a login; the role ${options.role} was added.`)
+    }),
+  )
+staff
+  .command('reset-link')
+  .description('Print a password reset link to hand over (valid 24 hours)')
+  .requiredOption('--email <email>', 'the staff member’s email')
+  .action((options: { email: string }) =>
+    withRuntime(async ({ auth }) =>
+      console.log(await createPasswordResetLink(auth, options.email.trim().toLowerCase())),
+    ),
+  )
+
+program
+  .command('token')
+  .description('Personal API tokens')
+  .command('create')
+  .description('Print a personal API token for `Authorization: Bearer <token>`')
+  .requiredOption('--email <email>', 'the staff member the token acts as')
+  .option('--label <label>', 'what the token is for', 'cli')
+  .action((options: { email: string; label: string }) =>
+    withRuntime(async ({ db }) => {
+      const userId = await findUserIdByEmail({ db, email: options.email })
+      if (!userId) throw new Error(`No staff member with the email ${options.email}.`)
+      const { token } = await createApiToken({ db, userId, label: options.label })
+      console.log(token)
+    }),
+  )
+
+program.parseAsync().catch((error: unknown) => {
+  const locale = negotiateLocale([process.env.LANG ?? ''], 'en')
+  console.error(
+    error instanceof AppError
+      ? translate(locale, error.messageKey, error.values)
+      : error instanceof Error
+        ? error.message
+        : error,
+  )
+  process.exit(1)
+})

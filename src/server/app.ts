@@ -1,0 +1,93 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { type AppDeps, type AppEnv, createRouter } from './http/context'
+import { errorHandler } from './http/error-handler'
+import { AppError } from './http/errors'
+import { requestLocale } from './http/i18n'
+import { type Logger, requestLogger } from './http/logger'
+import { csrfGuard, securityHeaders } from './http/security'
+import { resolveActor } from './modules/auth/actor'
+import { publicCentreRoutes } from './modules/centres/public-routes'
+import { setupRoutes } from './modules/centres/setup-routes'
+import { mountApiDocs } from './modules/docs/routes'
+import { healthRoutes } from './modules/health/routes'
+import { staffRoutes } from './modules/staff/routes'
+
+export const clientDist = fileURLToPath(new URL('../../dist/client', import.meta.url))
+
+export type AppOptions = AppDeps & {
+  logger: Logger
+  publicUrl: string
+  bodyLimit: number
+  /** Folder of the built front end; omitted in API-only tests. */
+  clientDir?: string | undefined
+}
+
+/** Composition: middleware chain, then one router per capability. Nothing here knows a business rule. */
+export function createApp(options: AppOptions) {
+  const { logger, publicUrl, clientDir, ...deps } = options
+  const app = new Hono<AppEnv>()
+  app.onError(errorHandler(logger))
+  app.use('*', requestLogger(logger))
+  app.use('*', async (c, next) => {
+    c.set('deps', deps)
+    c.set('locale', requestLocale(c))
+    let actor: ReturnType<typeof resolveActor> | undefined
+    c.set('getActor', () => {
+      actor ??= resolveActor({ db: deps.db, auth: deps.auth, headers: c.req.raw.headers })
+      return actor
+    })
+    await next()
+  })
+  app.route('/', healthRoutes)
+
+  const api = createRouter()
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: options.bodyLimit,
+      onError: () => {
+        throw new AppError('payload_too_large', 'error.payloadTooLarge')
+      },
+    }),
+  )
+  api.use('*', csrfGuard(new URL(publicUrl).origin))
+  api.on(['GET', 'POST'], '/auth/*', (c) => deps.auth.handler(c.req.raw))
+  api.route('/', publicCentreRoutes)
+  api.route('/', setupRoutes)
+  api.route('/', staffRoutes)
+  app.route('/api/docs', mountApiDocs(api))
+  app.use('/api/*', securityHeaders())
+  app.route('/api', api)
+  app.all('/api/*', () => {
+    throw new AppError('not_found', 'error.notFound')
+  })
+
+  if (clientDir) mountClient(app, clientDir)
+  return app
+}
+
+/** The built single-page app: hashed assets cached for a year, every other path answered by index.html. */
+function mountClient(app: Hono<AppEnv>, clientDir: string) {
+  let indexHtml: Promise<string> | undefined
+  app.use('*', securityHeaders())
+  app.use(
+    '/assets/*',
+    serveStatic({
+      root: clientDir,
+      onFound: (_path, c) => {
+        c.header('cache-control', 'public, max-age=31536000, immutable')
+      },
+    }),
+  )
+  app.use('*', serveStatic({ root: clientDir }))
+  app.get('*', async (c) => {
+    indexHtml ??= readFile(join(clientDir, 'index.html'), 'utf8')
+    c.header('cache-control', 'no-cache')
+    return c.html(await indexHtml)
+  })
+}

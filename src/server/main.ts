@@ -1,0 +1,60 @@
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { clientDist, createApp } from './app'
+import { type DatabaseHandle, openDatabase } from './db/client'
+import { loadSecret } from './db/secret'
+import { type Env, publicUrlOf } from './env'
+import { createLogger, type Logger } from './http/logger'
+import { createAuth } from './modules/auth/auth'
+import { createMailer } from './modules/auth/mailer'
+
+export function databaseOptions(env: Env) {
+  return env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.CDM_DATA_DIR }
+}
+
+/** Opens the database named by the environment and applies committed migrations. */
+export async function openMigratedDatabase(env: Env): Promise<DatabaseHandle> {
+  const handle = await openDatabase(databaseOptions(env))
+  await handle.migrate()
+  return handle
+}
+
+export async function buildRuntime(
+  env: Env,
+  handle: DatabaseHandle,
+  logger: Logger = createLogger(env.CDM_LOG_LEVEL),
+) {
+  const publicUrl = publicUrlOf(env)
+  const secret = await loadSecret(handle.db, env.CDM_SECRET)
+  const auth = createAuth({
+    db: handle.db,
+    secret,
+    baseUrl: publicUrl,
+    mailer: createMailer(env.SMTP_URL, env.SMTP_FROM),
+  })
+  const app = createApp({
+    db: handle.db,
+    auth,
+    now: () => new Date(),
+    logger,
+    publicUrl,
+    bodyLimit: env.CDM_BODY_LIMIT,
+    clientDir: clientDist,
+  })
+  return { app, auth, logger, publicUrl }
+}
+
+/** Starts listening; resolves once the port is bound, with a function that stops cleanly. */
+export function listen(
+  app: { fetch: (request: Request) => Response | Promise<Response> },
+  env: Pick<Env, 'PORT' | 'HOST'>,
+) {
+  return new Promise<{ port: number; close: () => Promise<void> }>((resolve) => {
+    const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info: AddressInfo) => {
+      resolve({
+        port: info.port,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      })
+    })
+  })
+}

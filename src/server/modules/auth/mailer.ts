@@ -1,0 +1,21 @@
+import { createTransport } from 'nodemailer'
+
+export type Mailer = {
+  sendPasswordReset: (input: { to: string; name: string; url: string }) => Promise<void>
+}
+
+/** Optional: without SMTP_URL, reset links are only handed over by a manager or the CLI. */
+export function createMailer(smtpUrl: string | undefined, from: string | undefined): Mailer | undefined {
+  if (!smtpUrl) return undefined
+  const transport = createTransport(smtpUrl)
+  return {
+    sendPasswordReset: async ({ to, name, url }) => {
+      await transport.sendMail({
+        from: from ?? 'Cité <no-reply@localhost>',
+        to,
+        subject: 'Cité — réinitialiser votre mot de passe / reset your password',
+        text: `Bonjour ${name},\n\nPour choisir un nouveau mot de passe : ${url}\n\nTo choose a new password: ${url}\n`,
+      })
+    },
+  }
+}

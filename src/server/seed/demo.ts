@@ -1,0 +1,178 @@
+import { count } from 'drizzle-orm'
+import type { StaffRole } from '../../shared/constants'
+import type { AreaInput } from '../../shared/schemas/centres'
+import type { Database } from '../db/client'
+import { centre, partner } from '../db/schema/centres'
+import type { Auth } from '../modules/auth/auth'
+import { createArea } from '../modules/centres/areas-service'
+import { createCentre } from '../modules/centres/centres-service'
+import { createDesk } from '../modules/centres/desks-service'
+import { replaceWeeklyHours } from '../modules/centres/hours-service'
+import { addStaff } from '../modules/staff/staff-service'
+
+const areas: AreaInput[] = [
+  {
+    slug: 'choisir-orientation',
+    ticketLetter: 'O',
+    colour: '#2f6f9f',
+    pictogram: 'compass',
+    name: { fr: 'Choisir son orientation', en: 'Choose a path' },
+    description: {
+      fr: 'Je ne sais pas par où commencer, je cherche une voie, un métier, une formation.',
+      en: "I don't know where to start; I'm looking for a direction, an occupation, a course.",
+    },
+  },
+  {
+    slug: 'trouver-emploi',
+    ticketLetter: 'E',
+    colour: '#2e7d4f',
+    pictogram: 'briefcase',
+    name: { fr: 'Trouver un emploi', en: 'Find a job' },
+    description: {
+      fr: 'CV, lettre, entretien, candidatures : préparer ma recherche d’emploi.',
+      en: 'CV, cover letter, interviews, applications: prepare my job search.',
+    },
+  },
+  {
+    slug: 'se-former',
+    ticketLetter: 'F',
+    colour: '#8a5a00',
+    pictogram: 'graduation',
+    name: { fr: 'Se former', en: 'Train and learn' },
+    description: {
+      fr: 'Trouver une formation, la financer, faire valider mon expérience.',
+      en: 'Find a course, fund it, get my experience recognised.',
+    },
+  },
+  {
+    slug: 'changer-vie-pro',
+    ticketLetter: 'C',
+    colour: '#7a3e8e',
+    pictogram: 'route',
+    name: { fr: 'Changer de vie professionnelle', en: 'Change career' },
+    description: {
+      fr: 'Faire le point, me reconvertir, évoluer dans mon travail.',
+      en: 'Take stock, retrain, move on in my working life.',
+    },
+  },
+  {
+    slug: 'creer-activite',
+    ticketLetter: 'A',
+    colour: '#b23a48',
+    pictogram: 'lightbulb',
+    name: { fr: 'Créer son activité', en: 'Start a business' },
+    description: {
+      fr: 'J’ai une idée d’entreprise ou d’activité et je veux la réaliser.',
+      en: 'I have an idea for a business or an activity and want to make it happen.',
+    },
+  },
+  {
+    slug: 'travailler-etranger',
+    ticketLetter: 'M',
+    colour: '#1f6f6f',
+    pictogram: 'globe',
+    name: { fr: 'Travailler à l’étranger', en: 'Work abroad' },
+    description: {
+      fr: 'Partir travailler, étudier ou faire un stage dans un autre pays.',
+      en: 'Go and work, study or do an internship in another country.',
+    },
+  },
+]
+
+const partners = [
+  'Agence locale pour l’emploi (fictive)',
+  'Mission Jeunesse Démo',
+  'Réseau Formation Continue Démo',
+  'Maison de la Création Démo',
+  'Bureau Mobilité Internationale Démo',
+  'Centre d’Information Jeunesse Démo',
+]
+
+const accounts: { role: StaffRole; email: string; name: string }[] = [
+  { role: 'manager', email: 'manager@demo.example', name: 'Camille Martin' },
+  { role: 'reception', email: 'reception@demo.example', name: 'Sami Benali' },
+  { role: 'counsellor', email: 'counsellor@demo.example', name: 'Léa Dubois' },
+  { role: 'partner_coordinator', email: 'partners@demo.example', name: 'Hugo Lambert' },
+  { role: 'network_admin', email: 'network@demo.example', name: 'Nora Petit' },
+]
+
+export async function isDatabaseEmpty(db: Database): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(centre)
+  return (row?.n ?? 0) === 0
+}
+
+/**
+ * The fictional "Cité des Métiers de Démo": six areas named as concerns, desks, fictional partners,
+ * opening hours and one account per role. Returns the accounts with their one-time passwords.
+ */
+export async function seedDemo({ db, auth }: { db: Database; auth: Auth }) {
+  const demo = await createCentre({
+    db,
+    actorUserId: null,
+    input: {
+      slug: 'demo',
+      name: { fr: 'Cité des Métiers de Démo', en: 'Cité des Métiers (demo centre)' },
+      timezone: 'Europe/Paris',
+      languages: ['fr', 'en'],
+      defaultLanguage: 'fr',
+      address: '1 place de la Démo, 75000 Paris',
+    },
+  })
+  const created: { id: string; slug: string }[] = []
+  for (const [position, input] of areas.entries()) {
+    created.push(
+      await createArea({ db, centreId: demo.id, actorUserId: null, input: { ...input, position } }),
+    )
+  }
+  const areaId = (slug: string) => created.find((a) => a.slug === slug)?.id ?? ''
+  const desks: [string, string[]][] = [
+    ['Accueil 1', []],
+    ['Bureau 1', ['choisir-orientation', 'changer-vie-pro']],
+    ['Bureau 2', ['choisir-orientation']],
+    ['Bureau 3', ['trouver-emploi']],
+    ['Bureau 4', ['trouver-emploi', 'travailler-etranger']],
+    ['Bureau 5', ['se-former', 'changer-vie-pro']],
+    ['Bureau 6', ['creer-activite']],
+  ]
+  for (const [position, [name, slugs]] of desks.entries()) {
+    await createDesk({
+      db,
+      centreId: demo.id,
+      actorUserId: null,
+      input: { name, position, areaIds: slugs.map(areaId) },
+    })
+  }
+  const weekdays = [1, 2, 3, 4, 5]
+  await replaceWeeklyHours({
+    db,
+    centreId: demo.id,
+    actorUserId: null,
+    input: {
+      spans: [
+        ...weekdays.map((weekday) => ({ weekday, opensAt: '10:00', closesAt: '18:00' })),
+        { weekday: 6, opensAt: '10:00', closesAt: '13:00' },
+      ],
+    },
+  })
+  await replaceWeeklyHours({
+    db,
+    centreId: demo.id,
+    actorUserId: null,
+    input: {
+      areaId: areaId('creer-activite'),
+      spans: [2, 4].map((weekday) => ({ weekday, opensAt: '13:30', closesAt: '17:30' })),
+    },
+  })
+  await db.insert(partner).values(partners.map((name) => ({ centreId: demo.id, name, description: {} })))
+  const logins = []
+  for (const account of accounts) {
+    const added = await addStaff({
+      db,
+      auth,
+      actorUserId: null,
+      input: { ...account, centreId: account.role === 'network_admin' ? null : demo.id },
+    })
+    logins.push({ ...account, password: added.password })
+  }
+  return { centreSlug: demo.slug, logins }
+}

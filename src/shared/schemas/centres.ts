@@ -1,0 +1,168 @@
+import { pictograms } from '../constants'
+import { contentLanguages } from '../i18n/locales'
+import { z } from '../validation'
+import {
+  contentLanguageSchema,
+  isoDateSchema,
+  localizedTextOutput,
+  localizedTextSchema,
+  slugSchema,
+  timeOfDaySchema,
+} from './common'
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value })
+    return true
+  } catch {
+    return false
+  }
+}
+
+export const centreInputSchema = z
+  .object({
+    slug: slugSchema,
+    name: localizedTextSchema({ max: 120, required: true }),
+    timezone: z.string().trim().min(1).refine(isTimeZone, 'validation.timezone'),
+    languages: z.array(contentLanguageSchema).min(1).max(contentLanguages.length),
+    defaultLanguage: contentLanguageSchema,
+    address: z.string().trim().max(300).default(''),
+  })
+  .refine((c) => c.languages.includes(c.defaultLanguage), {
+    message: 'validation.defaultLanguageOffered',
+    path: ['defaultLanguage'],
+  })
+export type CentreInput = z.input<typeof centreInputSchema>
+
+export const centreSchema = z
+  .object({
+    id: z.uuid(),
+    slug: z.string(),
+    name: localizedTextOutput,
+    timezone: z.string(),
+    languages: z.array(z.string()),
+    defaultLanguage: z.string(),
+    address: z.string(),
+  })
+  .meta({ id: 'Centre' })
+export type Centre = z.infer<typeof centreSchema>
+
+export const areaInputSchema = z.object({
+  slug: slugSchema,
+  name: localizedTextSchema({ max: 80, required: true }),
+  description: localizedTextSchema({ max: 400, required: false }).default({}),
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'validation.colour'),
+  pictogram: z.enum(pictograms),
+  position: z.number().int().min(0).max(999).default(0),
+  ticketLetter: z
+    .string()
+    .trim()
+    .transform((v) => v.toUpperCase())
+    .pipe(z.string().regex(/^[A-Z]$/, 'validation.ticketLetter')),
+})
+export type AreaInput = z.input<typeof areaInputSchema>
+
+export const areaSchema = z
+  .object({
+    id: z.uuid(),
+    slug: z.string(),
+    name: localizedTextOutput,
+    description: localizedTextOutput,
+    colour: z.string(),
+    pictogram: z.enum(pictograms),
+    position: z.number().int(),
+    ticketLetter: z.string(),
+  })
+  .meta({ id: 'Area' })
+export type Area = z.infer<typeof areaSchema>
+
+export const deskInputSchema = z.object({
+  name: z.string().trim().min(1).max(60),
+  areaIds: z.array(z.uuid()).max(50).default([]),
+  position: z.number().int().min(0).max(999).default(0),
+})
+export type DeskInput = z.input<typeof deskInputSchema>
+
+export const deskSchema = z
+  .object({ id: z.uuid(), name: z.string(), areaIds: z.array(z.uuid()), position: z.number().int() })
+  .meta({ id: 'Desk' })
+export type Desk = z.infer<typeof deskSchema>
+
+const spanSchema = z
+  .object({ weekday: z.number().int().min(1).max(7), opensAt: timeOfDaySchema, closesAt: timeOfDaySchema })
+  .refine((s) => s.opensAt < s.closesAt, { message: 'validation.closesAfterOpens', path: ['closesAt'] })
+
+/** A whole week at once: the form edits a week, and saving replaces it in one transaction. */
+export const weeklyHoursInputSchema = z.object({
+  areaId: z.uuid().nullable().default(null),
+  spans: z
+    .array(spanSchema)
+    .max(70)
+    .superRefine((spans, ctx) => {
+      spans.forEach((span, index) => {
+        const overlaps = spans.some(
+          (other, j) =>
+            j < index &&
+            other.weekday === span.weekday &&
+            other.opensAt < span.closesAt &&
+            span.opensAt < other.closesAt,
+        )
+        if (overlaps)
+          ctx.addIssue({ code: 'custom', message: 'validation.overlap', path: [index, 'opensAt'] })
+      })
+    }),
+})
+export type WeeklyHoursInput = z.input<typeof weeklyHoursInputSchema>
+
+export const openingSpanSchema = z
+  .object({ weekday: z.number().int(), opensAt: z.string(), closesAt: z.string() })
+  .meta({ id: 'OpeningSpan' })
+export type OpeningSpan = z.infer<typeof openingSpanSchema>
+
+export const weeklyHoursSchema = z
+  .object({ areaId: z.uuid().nullable(), spans: z.array(openingSpanSchema) })
+  .meta({ id: 'WeeklyHours' })
+export type WeeklyHours = z.infer<typeof weeklyHoursSchema>
+
+export const closureInputSchema = z
+  .object({
+    areaId: z.uuid().nullable().default(null),
+    startsOn: isoDateSchema,
+    endsOn: isoDateSchema,
+    reason: localizedTextSchema({ max: 200, required: false }).default({}),
+  })
+  .refine((c) => c.startsOn <= c.endsOn, { message: 'validation.endsAfterStarts', path: ['endsOn'] })
+export type ClosureInput = z.input<typeof closureInputSchema>
+
+export const closureSchema = z
+  .object({
+    id: z.uuid(),
+    areaId: z.uuid().nullable(),
+    startsOn: z.string(),
+    endsOn: z.string(),
+    reason: localizedTextOutput,
+  })
+  .meta({ id: 'Closure' })
+export type Closure = z.infer<typeof closureSchema>
+
+export const openStatusSchema = z
+  .object({
+    isOpen: z.boolean(),
+    today: z.array(z.object({ opensAt: z.string(), closesAt: z.string() })),
+    closedToday: z.object({ reason: localizedTextOutput }).nullable(),
+    /** When closed: the next moment it opens, as local date and time. */
+    nextOpening: z.object({ date: z.string(), time: z.string() }).nullable(),
+  })
+  .meta({ id: 'OpenStatus' })
+export type OpenStatus = z.infer<typeof openStatusSchema>
+
+export const portalHomeSchema = z
+  .object({
+    centre: centreSchema,
+    status: openStatusSchema,
+    areas: z.array(areaSchema.extend({ status: openStatusSchema })),
+    upcomingClosures: z.array(closureSchema),
+    localDate: z.string(),
+  })
+  .meta({ id: 'PortalHome' })
+export type PortalHome = z.infer<typeof portalHomeSchema>

@@ -1,0 +1,43 @@
+import { contentLanguages } from '../i18n/locales'
+import { z } from '../validation'
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .min(2)
+  .max(60)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'validation.slug')
+
+export const contentLanguageSchema = z.enum(contentLanguages)
+
+/** A text in one or more languages; at least one must be filled in. */
+export function localizedTextSchema(options: { max: number; required: boolean }) {
+  const schema = z.partialRecord(contentLanguageSchema, z.string().trim().max(options.max))
+  return options.required
+    ? schema.refine(
+        (value) => Object.values(value).some((text) => text && text.length > 0),
+        'validation.localizedRequired',
+      )
+    : schema
+}
+
+export const localizedTextOutput = z.record(z.string(), z.string()).meta({
+  id: 'LocalizedText',
+  description: 'Text keyed by language code, e.g. {"fr": "…", "en": "…"}',
+})
+
+export const isoDateSchema = z.iso.date({ error: 'validation.date' })
+export const timeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'validation.time')
+
+export const idParamSchema = z.object({ id: z.uuid() })
+
+export const errorResponseSchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      fields: z.record(z.string(), z.string()).optional(),
+    }),
+  })
+  .meta({ id: 'Error' })
+export type ErrorResponse = z.infer<typeof errorResponseSchema>

@@ -1,0 +1,8 @@
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteTemplate: string
+    postgresUrl: string
+  }
+}
+
+export {}
