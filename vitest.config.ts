@@ -32,7 +32,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.test.ts'],
-          globalSetup: ['tests/setup/build-client.ts'],
+          env: { TEST_DB: 'pglite' },
+          globalSetup: ['tests/setup/pglite-template.ts', 'tests/setup/build-client.ts'],
           setupFiles: ['tests/setup/fail-on-console-error.ts'],
           fileParallelism: false,
           testTimeout: 60_000,

@@ -148,6 +148,7 @@ export type Closure = z.infer<typeof closureSchema>
 export const openStatusSchema = z
   .object({
     isOpen: z.boolean(),
+    openUntil: z.string().nullable(),
     today: z.array(z.object({ opensAt: z.string(), closesAt: z.string() })),
     closedToday: z.object({ reason: localizedTextOutput }).nullable(),
     /** When closed: the next moment it opens, as local date and time. */

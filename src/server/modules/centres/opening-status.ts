@@ -7,6 +7,8 @@ export type ClosureSpan = { startsOn: string; endsOn: string; reason: LocalizedT
 
 export type OpenStatus = {
   isOpen: boolean
+  /** When open: the closing time of the current span. */
+  openUntil: string | null
   today: { opensAt: string; closesAt: string }[]
   closedToday: { reason: LocalizedText } | null
   nextOpening: { date: string; time: string } | null
@@ -44,7 +46,8 @@ export function computeOpenStatus(input: {
   const weekday = Number(format(local, 'i'))
   const closedToday = closureOn(date, input.closures)
   const today = spansOf(weekday, input.spans)
-  const isOpen = !closedToday && today.some((span) => span.opensAt <= time && time < span.closesAt)
+  const current = closedToday ? undefined : today.find((span) => span.opensAt <= time && time < span.closesAt)
+  const isOpen = current !== undefined
 
   let nextOpening: OpenStatus['nextOpening'] = null
   if (!isOpen) {
@@ -60,6 +63,7 @@ export function computeOpenStatus(input: {
   }
   return {
     isOpen,
+    openUntil: current?.closesAt ?? null,
     today: closedToday ? [] : today,
     closedToday: closedToday && { reason: closedToday.reason },
     nextOpening,

@@ -1,0 +1,49 @@
+import type { z } from 'zod'
+import type { ErrorResponse } from '../../shared/schemas/common'
+
+let currentLocale = 'fr'
+/** The UI language, sent with every request so that errors come back in it. */
+export function setApiLocale(locale: string) {
+  currentLocale = locale
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message)
+  }
+}
+
+/**
+ * The typed client: every response is parsed with the same shared schema the server declares, so a
+ * mismatch fails loudly here rather than deep inside a component.
+ */
+export async function api<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  init: { method?: string; body?: unknown } = {},
+): Promise<z.infer<S>> {
+  const response = await fetch(`/api${path}`, {
+    method: init.method ?? 'GET',
+    credentials: 'same-origin',
+    headers: {
+      accept: 'application/json',
+      'accept-language': currentLocale,
+      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+  })
+  if (!response.ok) {
+    const payload = (await response.json().catch(() => null)) as ErrorResponse | null
+    throw new ApiError(
+      response.status,
+      payload?.error?.message ?? response.statusText,
+      payload?.error?.fields,
+    )
+  }
+  if (response.status === 204) return schema.parse(undefined)
+  return schema.parse(await response.json())
+}

@@ -1,0 +1,110 @@
+import { useIntl } from 'react-intl'
+import { Link, useParams } from 'react-router'
+import { usePortalHome } from '../../features/centres/api'
+import { OpenStatusBadge, TodayHours } from '../../features/centres/open-status'
+import { useLocalized } from '../../features/centres/use-localized'
+import { useT } from '../../i18n/i18n-provider'
+import { Page } from '../../ui/page'
+import { Pictogram } from '../../ui/pictogram'
+import { EmptyState, ErrorMessage, Loading } from '../../ui/states'
+
+/**
+ * The centre's front door on the web: it starts from what the visitor wants (the areas, named as
+ * concerns), says what is open now, and never shows which institution staffs what (charter rules 2, 3).
+ */
+export function PortalHome() {
+  const { centre: slug = '' } = useParams()
+  const t = useT()
+  const intl = useIntl()
+  const home = usePortalHome(slug)
+  const text = useLocalized(home.data?.centre.defaultLanguage)
+
+  if (home.isPending)
+    return (
+      <Page title={t('app.name')}>
+        <Loading />
+      </Page>
+    )
+  if (home.isError)
+    return (
+      <Page title={t('app.name')}>
+        <ErrorMessage error={home.error} />
+      </Page>
+    )
+
+  const { centre, status, areas, upcomingClosures } = home.data
+  const name = text(centre.name)
+  return (
+    <Page title={t('portal.welcomeTitle')} brand={name} brandTo={`/c/${slug}`} heading={false}>
+      <section className="hero" aria-labelledby="welcome">
+        <h1 id="welcome">{t('portal.welcomeTitle')}</h1>
+        <p>{t('portal.welcomeText')}</p>
+        <div className="cluster">
+          <OpenStatusBadge status={status} localDate={home.data.localDate} />
+          <TodayHours status={status} />
+        </div>
+        {status.closedToday && text(status.closedToday.reason) && (
+          <p className="muted">{t('portal.closedBecause', { reason: text(status.closedToday.reason) })}</p>
+        )}
+        {centre.address && <p className="muted">{centre.address}</p>}
+      </section>
+
+      <section aria-labelledby="concerns">
+        <h2 id="concerns">{t('portal.whatBringsYou')}</h2>
+        {areas.length === 0 ? (
+          <EmptyState title={t('portal.noAreasTitle')}>
+            <p>{t('portal.noAreasText')}</p>
+          </EmptyState>
+        ) : (
+          <ul className="grid plain-list concerns">
+            {areas.map((area) => (
+              <li key={area.id} className="card concern" style={{ ['--area-colour' as string]: area.colour }}>
+                <span className="concern__icon">
+                  <Pictogram name={area.pictogram} />
+                </span>
+                <div>
+                  <h3>{text(area.name)}</h3>
+                  {text(area.description) && <p>{text(area.description)}</p>}
+                  <div className="concern__meta">
+                    <OpenStatusBadge status={area.status} localDate={home.data.localDate} />
+                    <TodayHours status={area.status} />
+                  </div>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {upcomingClosures.length > 0 && (
+        <section aria-labelledby="closures">
+          <h2 id="closures">{t('portal.upcomingClosures')}</h2>
+          <ul>
+            {upcomingClosures.map((closure) => {
+              const area = areas.find((a) => a.id === closure.areaId)
+              const range = intl.formatDateTimeRange(
+                new Date(`${closure.startsOn}T12:00:00`),
+                new Date(`${closure.endsOn}T12:00:00`),
+                {
+                  day: 'numeric',
+                  month: 'long',
+                },
+              )
+              return (
+                <li key={closure.id}>
+                  {area
+                    ? t('portal.closureArea', { area: text(area.name), range })
+                    : t('portal.closureCentre', { range })}
+                  {text(closure.reason) && ` — ${text(closure.reason)}`}
+                </li>
+              )
+            })}
+          </ul>
+        </section>
+      )}
+      <p className="muted">
+        <Link to="/staff/login">{t('portal.staffLink')}</Link>
+      </p>
+    </Page>
+  )
+}

@@ -1,0 +1,42 @@
+import { type ReactNode, useEffect } from 'react'
+import { Link } from 'react-router'
+import { useT } from '../i18n/i18n-provider'
+import { LanguageSwitcher } from './language-switcher'
+
+type Props = {
+  title: string
+  brand?: string
+  brandTo?: string
+  nav?: ReactNode
+  children: ReactNode
+  heading?: boolean
+}
+
+/** Every page: skip link, header with the language switcher, one main landmark, a document title. */
+export function Page({ title, brand, brandTo = '/', nav, children, heading = true }: Props) {
+  const t = useT()
+  useEffect(() => {
+    document.title = brand ? `${title} · ${brand}` : title
+  }, [title, brand])
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('ui.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="app-header__inner">
+          <Link className="app-header__brand" to={brandTo}>
+            {brand ?? t('app.name')}
+          </Link>
+          {nav}
+          <LanguageSwitcher />
+        </div>
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        {heading && <h1>{title}</h1>}
+        {children}
+      </main>
+      <footer className="app-footer">{t('app.footer')}</footer>
+    </>
+  )
+}
