@@ -1,48 +1,70 @@
+import { lazy, Suspense } from 'react'
 import { Navigate, Route, Routes } from 'react-router'
 import { NotFoundPage } from './not-found-page'
-import { DeskPage } from './surfaces/desk/desk-page'
-import { KioskPage } from './surfaces/kiosk/kiosk-page'
-import { AreaFormPage } from './surfaces/manager/area-form-page'
-import { AreasPage } from './surfaces/manager/areas-page'
-import { CentrePage } from './surfaces/manager/centre-page'
-import { ClosuresPage } from './surfaces/manager/closures-page'
-import { DesksPage } from './surfaces/manager/desks-page'
-import { HoursPage } from './surfaces/manager/hours-page'
-import { StaffPage } from './surfaces/manager/staff-page'
-import { NetworkPage } from './surfaces/network/network-page'
-import { PartnersPage } from './surfaces/partners/partners-page'
 import { CentrePicker } from './surfaces/portal/centre-picker'
 import { PortalHome } from './surfaces/portal/portal-home'
-import { ReceptionPage } from './surfaces/reception/reception-page'
-import { ScreenPage } from './surfaces/screen/screen-page'
-import { LoginPage } from './surfaces/staff/login-page'
-import { ResetPasswordPage } from './surfaces/staff/reset-password-page'
-import { StaffHome } from './surfaces/staff/staff-home'
+import { Loading } from './ui/states'
+
+// Staff surfaces and placeholders load on demand: a visitor's phone downloads only the portal.
+const DeskPage = lazy(() => import('./surfaces/desk/desk-page').then((m) => ({ default: m.DeskPage })))
+const KioskPage = lazy(() => import('./surfaces/kiosk/kiosk-page').then((m) => ({ default: m.KioskPage })))
+const AreaFormPage = lazy(() =>
+  import('./surfaces/manager/area-form-page').then((m) => ({ default: m.AreaFormPage })),
+)
+const AreasPage = lazy(() => import('./surfaces/manager/areas-page').then((m) => ({ default: m.AreasPage })))
+const CentrePage = lazy(() =>
+  import('./surfaces/manager/centre-page').then((m) => ({ default: m.CentrePage })),
+)
+const ClosuresPage = lazy(() =>
+  import('./surfaces/manager/closures-page').then((m) => ({ default: m.ClosuresPage })),
+)
+const DesksPage = lazy(() => import('./surfaces/manager/desks-page').then((m) => ({ default: m.DesksPage })))
+const HoursPage = lazy(() => import('./surfaces/manager/hours-page').then((m) => ({ default: m.HoursPage })))
+const StaffPage = lazy(() => import('./surfaces/manager/staff-page').then((m) => ({ default: m.StaffPage })))
+const NetworkPage = lazy(() =>
+  import('./surfaces/network/network-page').then((m) => ({ default: m.NetworkPage })),
+)
+const PartnersPage = lazy(() =>
+  import('./surfaces/partners/partners-page').then((m) => ({ default: m.PartnersPage })),
+)
+const ReceptionPage = lazy(() =>
+  import('./surfaces/reception/reception-page').then((m) => ({ default: m.ReceptionPage })),
+)
+const ScreenPage = lazy(() =>
+  import('./surfaces/screen/screen-page').then((m) => ({ default: m.ScreenPage })),
+)
+const LoginPage = lazy(() => import('./surfaces/staff/login-page').then((m) => ({ default: m.LoginPage })))
+const ResetPasswordPage = lazy(() =>
+  import('./surfaces/staff/reset-password-page').then((m) => ({ default: m.ResetPasswordPage })),
+)
+const StaffHome = lazy(() => import('./surfaces/staff/staff-home').then((m) => ({ default: m.StaffHome })))
 
 /** Every surface of the product, public first, then staff. */
 export function AppRoutes() {
   return (
-    <Routes>
-      <Route path="/" element={<CentrePicker />} />
-      <Route path="/c/:centre" element={<PortalHome />} />
-      <Route path="/c/:centre/kiosk" element={<KioskPage />} />
-      <Route path="/c/:centre/screen" element={<ScreenPage />} />
-      <Route path="/staff" element={<StaffHome />} />
-      <Route path="/staff/login" element={<LoginPage />} />
-      <Route path="/staff/reset-password" element={<ResetPasswordPage />} />
-      <Route path="/staff/network" element={<NetworkPage />} />
-      <Route path="/staff/c/:centre/reception" element={<ReceptionPage />} />
-      <Route path="/staff/c/:centre/desk" element={<DeskPage />} />
-      <Route path="/staff/c/:centre/partners" element={<PartnersPage />} />
-      <Route path="/staff/c/:centre/manager" element={<Navigate to="areas" replace />} />
-      <Route path="/staff/c/:centre/manager/areas" element={<AreasPage />} />
-      <Route path="/staff/c/:centre/manager/areas/:area" element={<AreaFormPage />} />
-      <Route path="/staff/c/:centre/manager/desks" element={<DesksPage />} />
-      <Route path="/staff/c/:centre/manager/hours" element={<HoursPage />} />
-      <Route path="/staff/c/:centre/manager/closures" element={<ClosuresPage />} />
-      <Route path="/staff/c/:centre/manager/staff" element={<StaffPage />} />
-      <Route path="/staff/c/:centre/manager/centre" element={<CentrePage />} />
-      <Route path="*" element={<NotFoundPage />} />
-    </Routes>
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route path="/" element={<CentrePicker />} />
+        <Route path="/c/:centre" element={<PortalHome />} />
+        <Route path="/c/:centre/kiosk" element={<KioskPage />} />
+        <Route path="/c/:centre/screen" element={<ScreenPage />} />
+        <Route path="/staff" element={<StaffHome />} />
+        <Route path="/staff/login" element={<LoginPage />} />
+        <Route path="/staff/reset-password" element={<ResetPasswordPage />} />
+        <Route path="/staff/network" element={<NetworkPage />} />
+        <Route path="/staff/c/:centre/reception" element={<ReceptionPage />} />
+        <Route path="/staff/c/:centre/desk" element={<DeskPage />} />
+        <Route path="/staff/c/:centre/partners" element={<PartnersPage />} />
+        <Route path="/staff/c/:centre/manager" element={<Navigate to="areas" replace />} />
+        <Route path="/staff/c/:centre/manager/areas" element={<AreasPage />} />
+        <Route path="/staff/c/:centre/manager/areas/:area" element={<AreaFormPage />} />
+        <Route path="/staff/c/:centre/manager/desks" element={<DesksPage />} />
+        <Route path="/staff/c/:centre/manager/hours" element={<HoursPage />} />
+        <Route path="/staff/c/:centre/manager/closures" element={<ClosuresPage />} />
+        <Route path="/staff/c/:centre/manager/staff" element={<StaffPage />} />
+        <Route path="/staff/c/:centre/manager/centre" element={<CentrePage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Suspense>
   )
 }

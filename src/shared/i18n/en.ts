@@ -118,6 +118,8 @@ export const en: Record<keyof typeof fr, string> = {
   'staff.forbiddenTitle': 'Access denied',
   'staff.noCentreTitle': 'No role yet',
   'staff.noCentreText': 'Ask a manager to give you a role in a centre.',
+  'network.createCentre': 'Open a centre',
+  'network.centreCreated': 'The centre “{slug}” is created. Now give it a manager.',
   'network.centres': 'Centres of the network',
   'role.reception': 'Reception',
   'role.counsellor': 'Counsellor',

@@ -117,6 +117,8 @@ export const fr = {
   'staff.forbiddenTitle': 'Accès refusé',
   'staff.noCentreTitle': 'Aucun rôle pour l’instant',
   'staff.noCentreText': 'Demandez à un ou une responsable de vous donner un rôle dans un centre.',
+  'network.createCentre': 'Ouvrir un centre',
+  'network.centreCreated': 'Le centre « {slug} » est créé. Donnez-lui maintenant un ou une responsable.',
   'network.centres': 'Centres du réseau',
   'role.reception': 'Accueil',
   'role.counsellor': 'Conseil',

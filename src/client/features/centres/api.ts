@@ -87,6 +87,18 @@ export function useSaveCentre(slug: string) {
   })
 }
 
+export function useCreateCentre() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (input: CentreInput) => api('/centres', centreSchema, { method: 'POST', body: input }),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: centreKeys.all }),
+        client.invalidateQueries({ queryKey: ['me'] }),
+      ]),
+  })
+}
+
 export function useSaveArea(slug: string) {
   return useCentreMutation(slug, ({ id, input }: { id?: string | undefined; input: AreaInput }) =>
     id

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/i18n-provider'
 import { ComingSoon } from '../../ui/coming-soon'
 import { ErrorMessage, Loading } from '../../ui/states'
 import { StaffPage } from '../staff/staff-shell'
+import { CreateCentreForm } from './create-centre-form'
 
 export function NetworkPage() {
   const t = useT()
@@ -33,6 +34,7 @@ export function NetworkPage() {
                 </ul>
               )}
             </section>
+            <CreateCentreForm />
             <ComingSoon what={t('comingSoon.network')} />
           </div>
         )
