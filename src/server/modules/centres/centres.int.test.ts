@@ -25,7 +25,11 @@ describe('centres', () => {
     const slug = `nord-${unique()}`
     const created = await t.request('/api/centres', { method: 'POST', cookie, body: input(slug) })
     expect(created.status).toBe(201)
-    expect(await created.json()).toMatchObject({ slug, languages: ['fr', 'nl', 'en'], timezone: 'Europe/Brussels' })
+    expect(await created.json()).toMatchObject({
+      slug,
+      languages: ['fr', 'nl', 'en'],
+      timezone: 'Europe/Brussels',
+    })
     const list = await (await t.request('/api/centres')).json()
     expect(list.map((c: { slug: string }) => c.slug)).toContain(slug)
     const again = await t.request('/api/centres', { method: 'POST', cookie, body: input(slug), lang: 'en' })
@@ -39,7 +43,9 @@ describe('centres', () => {
     const home = await t.buildCentre()
     const manager = await t.buildStaff('manager', home.id)
     const cookie = await t.signIn(manager.email, manager.password)
-    expect((await t.request('/api/centres', { method: 'POST', cookie, body: input(`x-${unique()}`) })).status).toBe(403)
+    expect(
+      (await t.request('/api/centres', { method: 'POST', cookie, body: input(`x-${unique()}`) })).status,
+    ).toBe(403)
   })
 
   it('validates a centre: time zone, languages, default language among them', async () => {
