@@ -21,6 +21,8 @@ export const en: Record<keyof typeof fr, string> = {
   'error.closure.notFound': 'This closure does not exist.',
   'error.staff.notFound': 'This person does not hold this role in this centre.',
   'error.staff.roleTaken': 'This person already holds this role in this centre.',
+  'error.staff.resetOutsideCentre':
+    'This person also holds a role elsewhere in the network: only a network admin can reset their password.',
   'error.staff.scope': 'A network admin role belongs to no centre; every other role to exactly one.',
   'validation.required': 'This field is required.',
   'validation.invalidType': 'This value is not of the right type.',

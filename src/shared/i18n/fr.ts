@@ -19,6 +19,8 @@ export const fr = {
   'error.closure.notFound': 'Cette fermeture n’existe pas.',
   'error.staff.notFound': 'Cette personne n’a pas ce rôle dans ce centre.',
   'error.staff.roleTaken': 'Cette personne a déjà ce rôle dans ce centre.',
+  'error.staff.resetOutsideCentre':
+    'Cette personne a aussi un rôle ailleurs dans le réseau : seule l’administration du réseau peut réinitialiser son mot de passe.',
   'error.staff.scope':
     'Un rôle « administration du réseau » ne se rattache à aucun centre ; les autres à un seul.',
   'validation.required': 'Ce champ est obligatoire.',

@@ -111,8 +111,11 @@ export const staffRoutes = createRouter()
     }),
     async (c) => {
       const { userId } = c.req.valid('param')
-      const scope = c.var.scope
-      return c.json({ url: await createStaffResetLink({ ...scope, auth: c.var.deps.auth, userId }) }, 200)
+      const { db, actor, centreId } = c.var.scope
+      return c.json(
+        { url: await createStaffResetLink({ db, actor, centreId, auth: c.var.deps.auth, userId }) },
+        200,
+      )
     },
   )
   .openapi(

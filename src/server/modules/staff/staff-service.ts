@@ -7,7 +7,9 @@ import { user } from '../../db/schema/auth'
 import { staffRole } from '../../db/schema/staff'
 import { AppError, conflict, notFound } from '../../http/errors'
 import { recordAudit } from '../audit/service'
+import { type Actor, loadGrants } from '../auth/actor'
 import { type Auth, createPasswordResetLink, createStaffLogin } from '../auth/auth'
+import { isNetworkAdmin } from '../auth/policy'
 
 /** A password people can read aloud and type: 4 groups of 5 letters/digits, about 100 bits. */
 export function generatePassword(): string {
@@ -114,15 +116,19 @@ export async function revokeStaffRole(options: {
   })
 }
 
-/** A reset link for a staff member of this centre, for a manager to hand over in person. */
+/**
+ * A reset link for a staff member of this centre, for a manager to hand over in person.
+ * A reset link is an account takeover in the wrong hands: a centre's manager may only reset someone whose
+ * every role is in that centre. Anyone with a role elsewhere, or a network admin, needs a network admin.
+ */
 export async function createStaffResetLink(options: {
   db: Database
   auth: Auth
-  actorUserId: string | null
+  actor: Actor
   centreId: string
   userId: string
 }) {
-  const { db, auth, actorUserId, centreId, userId } = options
+  const { db, auth, actor, centreId, userId } = options
   const [row] = await db
     .select({ email: user.email })
     .from(staffRole)
@@ -130,6 +136,12 @@ export async function createStaffResetLink(options: {
     .where(and(eq(staffRole.centreId, centreId), eq(staffRole.userId, userId)))
     .limit(1)
   if (!row) throw notFound('error.staff.notFound')
+  const reachesBeyond = (await loadGrants(db, userId)).some(
+    (g) => g.role === 'network_admin' || g.centreId !== centreId,
+  )
+  if (reachesBeyond && !isNetworkAdmin(actor))
+    throw new AppError('forbidden', 'error.staff.resetOutsideCentre')
+  const actorUserId = actor.userId
   const url = await createPasswordResetLink(auth, row.email)
   await db.transaction((tx) =>
     recordAudit(tx, { actorUserId, centreId, action: 'reset_link', entity: 'user', entityId: userId }),

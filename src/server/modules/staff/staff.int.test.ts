@@ -202,6 +202,35 @@ describe('password reset links', () => {
   })
 })
 
+describe('reset links that would reach beyond the centre', () => {
+  it('refuses a manager a link for someone who also works elsewhere or runs the network; a network admin may', async () => {
+    const { centre, cookie, base } = await setUp()
+    const elsewhere = await t.buildCentre()
+    const admin = await t.buildStaff('network_admin', null)
+    await t.db.insert(staffRole).values({ userId: admin.userId, centreId: centre.id, role: 'counsellor' })
+    const otherManager = await t.buildStaff('manager', elsewhere.id)
+    await t.db
+      .insert(staffRole)
+      .values({ userId: otherManager.userId, centreId: centre.id, role: 'reception' })
+
+    for (const target of [admin, otherManager]) {
+      const refused = await t.request(`${base}/${target.userId}/reset-link`, {
+        method: 'POST',
+        cookie,
+        lang: 'en',
+      })
+      expect(refused.status).toBe(403)
+      expect((await refused.json()).error.message).toBe(messages.en['error.staff.resetOutsideCentre'])
+    }
+    const adminCookie = await t.signIn(admin.email, admin.password)
+    const allowed = await t.request(`${base}/${otherManager.userId}/reset-link`, {
+      method: 'POST',
+      cookie: adminCookie,
+    })
+    expect(allowed.status).toBe(200)
+  })
+})
+
 describe('withdrawing a role', () => {
   it('removes the role (204), then answers 404 for the same role', async () => {
     const { centre, cookie, base } = await setUp()
