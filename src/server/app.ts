@@ -11,6 +11,7 @@ import { requestLocale } from './http/i18n'
 import { type Logger, requestLogger } from './http/logger'
 import { csrfGuard, securityHeaders } from './http/security'
 import { resolveActor } from './modules/auth/actor'
+import { signInThrottle } from './modules/auth/sign-in-throttle'
 import { publicCentreRoutes } from './modules/centres/public-routes'
 import { setupRoutes } from './modules/centres/setup-routes'
 import { mountApiDocs } from './modules/docs/routes'
@@ -56,6 +57,7 @@ export function createApp(options: AppOptions) {
     }),
   )
   api.use('*', csrfGuard(new URL(publicUrl).origin))
+  api.use('/auth/*', signInThrottle())
   api.on(['GET', 'POST'], '/auth/*', (c) => deps.auth.handler(c.req.raw))
   api.route('/', publicCentreRoutes)
   api.route('/', setupRoutes)

@@ -121,7 +121,7 @@ describe('schema messages are catalogue keys', () => {
           { weekday: 1, opensAt: '09:00', closesAt: '12:00' },
           { weekday: 1, opensAt: '11:00', closesAt: '13:00' },
           { weekday: 2, opensAt: '18:00', closesAt: '08:00' },
-          { weekday: 3, opensAt: '08h00', closesAt: '12:00' },
+          { weekday: 3, opensAt: '9h00', closesAt: '12:00' },
         ],
       }),
     ).toEqual({
@@ -129,6 +129,12 @@ describe('schema messages are catalogue keys', () => {
       'spans.2.closesAt': { key: 'validation.closesAfterOpens', values: {} },
       'spans.3.opensAt': { key: 'validation.time', values: {} },
     })
+  })
+
+  it('trims an email before checking it', () => {
+    expect(
+      addStaffInputSchema.parse({ email: ' new@staff.example ', name: 'N', role: 'reception' }).email,
+    ).toBe('new@staff.example')
   })
 
   it('accepts valid input and normalises it', () => {

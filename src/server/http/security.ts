@@ -36,7 +36,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
  */
 export function csrfGuard(publicOrigin: string): MiddlewareHandler {
   return async (c, next) => {
-    if (UNSAFE.has(c.req.method) && !c.req.header('authorization')) {
+    if (UNSAFE.has(c.req.method) && !/^bearer /i.test(c.req.header('authorization') ?? '')) {
       const site = c.req.header('sec-fetch-site')
       const origin = c.req.header('origin')
       const requestOrigin = new URL(c.req.url).origin

@@ -9,6 +9,7 @@ export const en: Record<keyof typeof fr, string> = {
   'error.csrf': 'Request refused: it did not come from this site.',
   'error.notFound': 'Page or resource not found.',
   'error.payloadTooLarge': 'The data sent is too large.',
+  'error.rateLimited': 'Too many attempts. Please wait a few minutes before trying again.',
   'error.internal': 'Something unexpected went wrong. Please try again in a moment.',
   'error.centre.notFound': 'This centre does not exist.',
   'error.centre.slugTaken': 'Another centre already uses this identifier.',

@@ -7,6 +7,7 @@ export const fr = {
   'error.csrf': 'Requête refusée : elle ne vient pas de ce site.',
   'error.notFound': 'Page ou ressource introuvable.',
   'error.payloadTooLarge': 'Les données envoyées sont trop volumineuses.',
+  'error.rateLimited': 'Trop de tentatives. Patientez quelques minutes avant de réessayer.',
   'error.internal': 'Une erreur inattendue est survenue. Réessayez dans un instant.',
   'error.centre.notFound': 'Ce centre n’existe pas.',
   'error.centre.slugTaken': 'Un autre centre utilise déjà cet identifiant.',

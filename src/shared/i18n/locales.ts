@@ -34,7 +34,7 @@ export function parseAcceptLanguage(header: string | null | undefined): string[]
     .map((part, index) => {
       const [tag = '', ...params] = part.trim().split(';')
       const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
-      return { tag, quality: q ? Number(q.slice(2)) || 0 : 1, index }
+      return { tag: tag.trim(), quality: q ? Number(q.slice(2)) || 0 : 1, index }
     })
     .filter((entry) => entry.tag && entry.quality > 0)
     .sort((a, b) => b.quality - a.quality || a.index - b.index)

@@ -10,6 +10,15 @@ import {
   timeOfDaySchema,
 } from './common'
 
+/**
+ * A cross-field rule runs only once the fields it compares are valid themselves: one clear message per
+ * mistake, not a second misleading one.
+ */
+function fieldsValid(...fields: string[]) {
+  return (payload: { issues: readonly { path?: readonly PropertyKey[] | undefined }[] }) =>
+    !payload.issues.some((issue) => fields.includes(String(issue.path?.[0])))
+}
+
 function isTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: value })
@@ -31,6 +40,7 @@ export const centreInputSchema = z
   .refine((c) => c.languages.includes(c.defaultLanguage), {
     message: 'validation.defaultLanguageOffered',
     path: ['defaultLanguage'],
+    when: fieldsValid('languages', 'defaultLanguage'),
   })
 export type CentreInput = z.input<typeof centreInputSchema>
 
@@ -90,7 +100,11 @@ export type Desk = z.infer<typeof deskSchema>
 
 const spanSchema = z
   .object({ weekday: z.number().int().min(1).max(7), opensAt: timeOfDaySchema, closesAt: timeOfDaySchema })
-  .refine((s) => s.opensAt < s.closesAt, { message: 'validation.closesAfterOpens', path: ['closesAt'] })
+  .refine((s) => s.opensAt < s.closesAt, {
+    message: 'validation.closesAfterOpens',
+    path: ['closesAt'],
+    when: fieldsValid('opensAt', 'closesAt'),
+  })
 
 /** A whole week at once: the form edits a week, and saving replaces it in one transaction. */
 export const weeklyHoursInputSchema = z.object({
@@ -131,7 +145,11 @@ export const closureInputSchema = z
     endsOn: isoDateSchema,
     reason: localizedTextSchema({ max: 200, required: false }).default({}),
   })
-  .refine((c) => c.startsOn <= c.endsOn, { message: 'validation.endsAfterStarts', path: ['endsOn'] })
+  .refine((c) => c.startsOn <= c.endsOn, {
+    message: 'validation.endsAfterStarts',
+    path: ['endsOn'],
+    when: fieldsValid('startsOn', 'endsOn'),
+  })
 export type ClosureInput = z.input<typeof closureInputSchema>
 
 export const closureSchema = z

@@ -20,7 +20,7 @@ export type Me = z.infer<typeof meSchema>
 export const centreRoles = ['reception', 'counsellor', 'partner_coordinator', 'manager'] as const
 
 export const addStaffInputSchema = z.object({
-  email: z.email().trim().max(200),
+  email: z.string().trim().max(200).pipe(z.email()),
   name: z.string().trim().min(1).max(120),
   role: z.enum(centreRoles),
 })

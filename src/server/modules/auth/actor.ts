@@ -27,7 +27,10 @@ export async function loadGrants(db: Database, userId: string): Promise<RoleGran
 
 export async function resolveActor({ db, auth, headers }: { db: Database; auth: Auth; headers: Headers }) {
   const authorization = headers.get('authorization')
-  if (authorization?.toLowerCase().startsWith('bearer ')) {
+  // A request that says how it authenticates is judged on that alone: a bad or foreign scheme never
+  // falls back to the cookie (which would also slip past the same-origin check for token callers).
+  if (authorization !== null) {
+    if (!/^bearer /i.test(authorization)) return null
     const userId = await findUserIdByApiToken({ db, token: authorization.slice(7).trim() })
     if (!userId) return null
     const [row] = await db
