@@ -131,6 +131,12 @@ describe('schema messages are catalogue keys', () => {
     })
   })
 
+  it('rejects a value that is not an object without running cross-field rules on it', () => {
+    for (const schema of [centreInputSchema, closureInputSchema, weeklyHoursInputSchema]) {
+      expect(schema.safeParse(null).success).toBe(false)
+    }
+  })
+
   it('trims an email before checking it', () => {
     expect(
       addStaffInputSchema.parse({ email: ' new@staff.example ', name: 'N', role: 'reception' }).email,

@@ -16,7 +16,11 @@ import {
  */
 function fieldsValid(...fields: string[]) {
   return (payload: { issues: readonly { path?: readonly PropertyKey[] | undefined }[] }) =>
-    !payload.issues.some((issue) => fields.includes(String(issue.path?.[0])))
+    !payload.issues.some((issue) => {
+      // An issue on the whole value (not an object at all) means there is nothing to compare.
+      const field = issue.path?.[0]
+      return field === undefined || fields.includes(String(field))
+    })
 }
 
 function isTimeZone(value: string): boolean {
