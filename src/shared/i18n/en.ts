@@ -155,6 +155,7 @@ export const en: Record<keyof typeof fr, string> = {
   'manager.noAreasText': 'Add the first area: it shows on the portal at once.',
   'manager.areaRemoved': 'The area “{name}” was removed.',
   'manager.confirmRemoveArea': 'Remove the area “{name}”? Its own hours and closures will be removed too.',
+  'manager.preview': 'Preview on the portal',
   'manager.ticketLetter': 'Ticket letter',
   'manager.ticketLetterHint': 'One letter, e.g. E for tickets E-042.',
   'manager.name': 'Name',

@@ -156,6 +156,7 @@ export const fr = {
   'manager.areaRemoved': 'L’espace « {name} » a été supprimé.',
   'manager.confirmRemoveArea':
     'Supprimer l’espace « {name} » ? Ses horaires et fermetures propres seront supprimés aussi.',
+  'manager.preview': 'Aperçu sur le portail',
   'manager.ticketLetter': 'Lettre de ticket',
   'manager.ticketLetterHint': 'Une lettre, par exemple E pour des tickets E-042.',
   'manager.name': 'Nom',

@@ -6,6 +6,7 @@ import type { MessageKey } from '../../../shared/i18n/messages'
 import { areaInputSchema } from '../../../shared/schemas/centres'
 import { useAreas, useCentre, useSaveArea } from '../../features/centres/api'
 import { compactText, LocalizedFields } from '../../features/centres/localized-fields'
+import { useLocalized } from '../../features/centres/use-localized'
 import { useT } from '../../i18n/i18n-provider'
 import { errorsFromApi, type FieldErrors, fieldError, validate } from '../../lib/form-errors'
 import { Alert } from '../../ui/alert'
@@ -24,6 +25,29 @@ type Draft = {
   pictogram: PictogramName
   ticketLetter: string
   position: string
+}
+
+/** How the area will look on the portal home, updated as the manager types. */
+function AreaPreview({ draft }: { draft: Draft }) {
+  const t = useT()
+  const text = useLocalized()
+  const colour = /^#[0-9a-fA-F]{6}$/.test(draft.colour) ? draft.colour : '#1d4e89'
+  return (
+    <section className="preview" aria-label={t('manager.preview')}>
+      <p className="preview__label" aria-hidden="true">
+        {t('manager.preview')}
+      </p>
+      <div className="card concern" style={{ ['--area-colour' as string]: colour }}>
+        <span className="concern__icon">
+          <Pictogram name={draft.pictogram} />
+        </span>
+        <div>
+          <p className="concern__title">{text(draft.name) || t('manager.name')}</p>
+          {text(draft.description) && <p>{text(draft.description)}</p>}
+        </div>
+      </div>
+    </section>
+  )
 }
 
 const empty: Draft = {
@@ -178,6 +202,7 @@ export function AreaFormPage() {
             }))}
           />
         </div>
+        <AreaPreview draft={draft} />
         <div className="cluster">
           <Button type="submit" isDisabled={save.isPending}>
             {t('manager.save')}
