@@ -1,10 +1,10 @@
-import { createServer } from 'node:net'
 import axe from 'axe-core'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 import { expect } from 'vitest'
 import { clientDist } from '../../src/server/app'
 import { listen } from '../../src/server/main'
 import { createTestContext } from '../../src/server/test/app'
+import { freePort } from '../setup/free-port'
 
 const CHROMIUM_FLAGS = [
   '--headless',
@@ -16,18 +16,6 @@ const CHROMIUM_FLAGS = [
   '--disable-component-update',
   '--disable-sync',
 ]
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      )
-    })
-  })
-}
 
 /**
  * The real server (built front end, real database) on a free port, and a real Chromium. Every page

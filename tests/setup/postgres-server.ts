@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
+import { freePort } from './free-port'
 
 let cluster: { bin: string; dir: string; asPostgres: boolean } | undefined
 
@@ -17,18 +17,6 @@ function findPostgresBin(): string {
   throw new Error(
     'PostgreSQL server binaries not found under /usr/lib/postgresql (apt-get install postgresql)',
   )
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      )
-    })
-  })
 }
 
 /** initdb refuses to run as root: as root, the cluster belongs to the postgres user. */
