@@ -101,7 +101,7 @@ describe('the cdm command', () => {
         })
         server.on('exit', (code) => reject(new Error(`server exited with ${code}`)))
       })
-      const me = await fetch(`http://127.0.0.1:${port}/api/me`, {
+      const me = await fetch(`http://127.0.0.1:${port}/api/v1/me`, {
         headers: { authorization: `Bearer ${token}` },
       })
       expect(me.status).toBe(200)
@@ -109,7 +109,7 @@ describe('the cdm command', () => {
         email: 'ana@example.org',
         centres: [{ slug: 'demo', roles: ['counsellor'] }],
       })
-      const forged = await fetch(`http://127.0.0.1:${port}/api/me`, {
+      const forged = await fetch(`http://127.0.0.1:${port}/api/v1/me`, {
         headers: { authorization: `Bearer ${token}x` },
       })
       expect(forged.status).toBe(401)

@@ -14,7 +14,7 @@ import { resolveActor } from './modules/auth/actor'
 import { signInThrottle } from './modules/auth/sign-in-throttle'
 import { publicCentreRoutes } from './modules/centres/public-routes'
 import { setupRoutes } from './modules/centres/setup-routes'
-import { mountApiDocs } from './modules/docs/routes'
+import { apiDocsRoutes } from './modules/docs/routes'
 import { healthRoutes } from './modules/health/routes'
 import { staffRoutes } from './modules/staff/routes'
 
@@ -46,9 +46,14 @@ export function createApp(options: AppOptions) {
   })
   app.route('/', healthRoutes)
 
+  // Business endpoints are versioned; authentication, the OpenAPI document and its page sit beside them.
   const api = createRouter()
-  api.use(
-    '*',
+  api.route('/', publicCentreRoutes)
+  api.route('/', setupRoutes)
+  api.route('/', staffRoutes)
+
+  app.use(
+    '/api/*',
     bodyLimit({
       maxSize: options.bodyLimit,
       onError: () => {
@@ -56,15 +61,12 @@ export function createApp(options: AppOptions) {
       },
     }),
   )
-  api.use('*', csrfGuard(new URL(publicUrl).origin))
-  api.use('/auth/*', signInThrottle())
-  api.on(['GET', 'POST'], '/auth/*', (c) => deps.auth.handler(c.req.raw))
-  api.route('/', publicCentreRoutes)
-  api.route('/', setupRoutes)
-  api.route('/', staffRoutes)
-  app.route('/api/docs', mountApiDocs(api))
+  app.use('/api/*', csrfGuard(new URL(publicUrl).origin))
+  app.route('/api', apiDocsRoutes(api))
   app.use('/api/*', securityHeaders())
-  app.route('/api', api)
+  app.use('/api/auth/*', signInThrottle())
+  app.on(['GET', 'POST'], '/api/auth/*', (c) => deps.auth.handler(c.req.raw))
+  app.route('/api/v1', api)
   app.all('/api/*', () => {
     throw new AppError('not_found', 'error.notFound')
   })

@@ -70,7 +70,7 @@ describe('API documentation', () => {
 
 describe('HTTP hardening', () => {
   it('sends a strict Content-Security-Policy and nosniff on API responses', async () => {
-    for (const path of ['/api/centres', '/api/nope']) {
+    for (const path of ['/api/v1/centres', '/api/v1/nope']) {
       const response = await t.request(path)
       const csp = response.headers.get('content-security-policy') ?? ''
       expect(csp, path).toContain("default-src 'self'")
@@ -87,13 +87,13 @@ describe('HTTP hardening', () => {
     const manager = await t.buildStaff('manager', centre.id)
     const cookie = await t.signIn(manager.email, manager.password)
     const body = { ...area('A'), description: { fr: 'x'.repeat(70 * 1024) } }
-    const fr = await t.request(`/api/centres/${centre.slug}/areas`, { method: 'POST', cookie, body })
+    const fr = await t.request(`/api/v1/centres/${centre.slug}/areas`, { method: 'POST', cookie, body })
     expect(fr.status).toBe(413)
     expect(fr.headers.get('content-type')).toContain('application/json')
     expect(await fr.json()).toEqual({
       error: { code: 'payload_too_large', message: messages.fr['error.payloadTooLarge'] },
     })
-    const en = await t.request(`/api/centres/${centre.slug}/areas`, {
+    const en = await t.request(`/api/v1/centres/${centre.slug}/areas`, {
       method: 'POST',
       cookie,
       body,
@@ -104,7 +104,8 @@ describe('HTTP hardening', () => {
     // Just under the limit is accepted: the limit is the only reason for the 413.
     const fits = { ...area('B'), description: { fr: 'x'.repeat(300) } }
     expect(
-      (await t.request(`/api/centres/${centre.slug}/areas`, { method: 'POST', cookie, body: fits })).status,
+      (await t.request(`/api/v1/centres/${centre.slug}/areas`, { method: 'POST', cookie, body: fits }))
+        .status,
     ).toBe(201)
   })
 
@@ -112,7 +113,7 @@ describe('HTTP hardening', () => {
     const centre = await t.buildCentre()
     const manager = await t.buildStaff('manager', centre.id)
     const cookie = await t.signIn(manager.email, manager.password)
-    const response = await t.app.request(`/api/centres/${centre.slug}/areas`, {
+    const response = await t.app.request(`/api/v1/centres/${centre.slug}/areas`, {
       method: 'POST',
       headers: { cookie, origin: TEST_ORIGIN, 'content-type': 'application/json', 'accept-language': 'en' },
       body: '{"slug": "oops",',
@@ -124,7 +125,7 @@ describe('HTTP hardening', () => {
   })
 
   it('answers an unknown API path with a JSON 404, not the web app', async () => {
-    const response = await t.request('/api/nope', { lang: 'en' })
+    const response = await t.request('/api/v1/nope', { lang: 'en' })
     expect(response.status).toBe(404)
     expect(response.headers.get('content-type')).toContain('application/json')
     expect(await response.json()).toEqual({
@@ -141,7 +142,7 @@ describe('personal API tokens', () => {
     expect(token).toMatch(/^cdm_/)
     const authorization = `Bearer ${token}`
 
-    const created = await t.app.request(`/api/centres/${centre.slug}/areas`, {
+    const created = await t.app.request(`/api/v1/centres/${centre.slug}/areas`, {
       method: 'POST',
       headers: { authorization, 'content-type': 'application/json' },
       body: JSON.stringify(area('T')),
@@ -149,7 +150,7 @@ describe('personal API tokens', () => {
     expect(created.status).toBe(201)
     expect(await created.json()).toMatchObject({ ticketLetter: 'T' })
 
-    const me = await t.app.request('/api/me', { headers: { authorization } })
+    const me = await t.app.request('/api/v1/me', { headers: { authorization } })
     expect(me.status).toBe(200)
     expect(await me.json()).toMatchObject({
       userId: manager.userId,
@@ -161,9 +162,9 @@ describe('personal API tokens', () => {
   it('answers 401 to an unknown or garbage token', async () => {
     const centre = await t.buildCentre()
     for (const authorization of ['Bearer cdm_unknownTokenThatWasNeverIssued', 'Bearer garbage', 'Bearer ']) {
-      const me = await t.app.request('/api/me', { headers: { authorization } })
+      const me = await t.app.request('/api/v1/me', { headers: { authorization } })
       expect(me.status, authorization).toBe(401)
-      const write = await t.app.request(`/api/centres/${centre.slug}/areas`, {
+      const write = await t.app.request(`/api/v1/centres/${centre.slug}/areas`, {
         method: 'POST',
         headers: { authorization, 'content-type': 'application/json' },
         body: JSON.stringify(area('G')),
@@ -176,7 +177,7 @@ describe('personal API tokens', () => {
     const centre = await t.buildCentre()
     const manager = await t.buildStaff('manager', centre.id)
     const cookie = await t.signIn(manager.email, manager.password)
-    const me = await t.app.request('/api/me', { headers: { cookie, authorization: 'Bearer cdm_nope' } })
+    const me = await t.app.request('/api/v1/me', { headers: { cookie, authorization: 'Bearer cdm_nope' } })
     expect(me.status).toBe(401)
   })
 })
@@ -196,10 +197,10 @@ describe('request logs', () => {
     const centre = await t.buildCentre()
     const forwarded = { 'x-forwarded-for': '203.0.113.7', 'x-real-ip': '203.0.113.7' }
     expect(
-      (await app.request(`/api/centres/${centre.slug}/portal?code=secret-code`, { headers: forwarded }))
+      (await app.request(`/api/v1/centres/${centre.slug}/portal?code=secret-code`, { headers: forwarded }))
         .status,
     ).toBe(200)
-    expect((await app.request('/api/nope', { headers: forwarded })).status).toBe(404)
+    expect((await app.request('/api/v1/nope', { headers: forwarded })).status).toBe(404)
     const signIn = await app.request('/api/auth/sign-in/email', {
       method: 'POST',
       headers: { ...forwarded, origin: TEST_ORIGIN, 'content-type': 'application/json' },
@@ -210,8 +211,12 @@ describe('request logs', () => {
     const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>)
     expect(entries).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ method: 'GET', path: `/api/centres/${centre.slug}/portal`, status: 200 }),
-        expect.objectContaining({ method: 'GET', path: '/api/nope', status: 404 }),
+        expect.objectContaining({
+          method: 'GET',
+          path: `/api/v1/centres/${centre.slug}/portal`,
+          status: 200,
+        }),
+        expect.objectContaining({ method: 'GET', path: '/api/v1/nope', status: 404 }),
         expect.objectContaining({ method: 'POST', path: '/api/auth/sign-in/email', status: 401 }),
       ]),
     )

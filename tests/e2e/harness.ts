@@ -58,7 +58,7 @@ export async function startE2e() {
   }
 
   function assertCleanConsole() {
-    // A 401 from /api/me on a visitor page is the expected way to learn "not signed in".
+    // A 401 from /api/v1/me on a visitor page is the expected way to learn "not signed in".
     const real = problems.filter((p) => !/401 \(Unauthorized\)/.test(p))
     problems.length = 0
     expect(real).toEqual([])

@@ -144,7 +144,7 @@ describe('roles', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Access denied' }).isVisible()).toBe(true)
     await expectAccessible(page)
     const status = await page.evaluate(
-      async (slug) => (await fetch(`/api/centres/${slug}/staff`)).status,
+      async (slug) => (await fetch(`/api/v1/centres/${slug}/staff`)).status,
       centre.slug,
     )
     expect(status).toBe(403)

@@ -59,10 +59,13 @@ describe('staff surfaces', () => {
     const manager = await e2e.t.buildStaff('manager', centre.id)
     const colleague = await e2e.t.buildStaff('counsellor', centre.id)
     const cookie = await e2e.t.signIn(manager.email, manager.password)
-    const response = await e2e.t.request(`/api/centres/${centre.slug}/staff/${colleague.userId}/reset-link`, {
-      method: 'POST',
-      cookie,
-    })
+    const response = await e2e.t.request(
+      `/api/v1/centres/${centre.slug}/staff/${colleague.userId}/reset-link`,
+      {
+        method: 'POST',
+        cookie,
+      },
+    )
     const { url } = (await response.json()) as { url: string }
     expect(url.startsWith(`${e2e.baseUrl}/staff/reset-password?token=`)).toBe(true)
 

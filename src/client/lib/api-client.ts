@@ -21,12 +21,23 @@ export class ApiError extends Error {
  * The typed client: every response is parsed with the same shared schema the server declares, so a
  * mismatch fails loudly here rather than deep inside a component.
  */
-export async function api<S extends z.ZodType>(
-  path: string,
+export function api<S extends z.ZodType>(path: string, schema: S, init: RequestOptions = {}) {
+  return request(`/api/v1${path}`, schema, init)
+}
+
+/** The staff authentication endpoints, beside the versioned API. */
+export function authApi<S extends z.ZodType>(path: string, schema: S, init: RequestOptions = {}) {
+  return request(`/api/auth${path}`, schema, init)
+}
+
+type RequestOptions = { method?: string; body?: unknown }
+
+async function request<S extends z.ZodType>(
+  url: string,
   schema: S,
-  init: { method?: string; body?: unknown } = {},
+  init: RequestOptions,
 ): Promise<z.infer<S>> {
-  const response = await fetch(`/api${path}`, {
+  const response = await fetch(url, {
     method: init.method ?? 'GET',
     credentials: 'same-origin',
     headers: {

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { z } from 'zod'
 import { meSchema } from '../../../shared/schemas/staff'
-import { ApiError, api } from '../../lib/api-client'
+import { ApiError, api, authApi } from '../../lib/api-client'
 
 export const meKey = ['me'] as const
 
@@ -27,7 +27,7 @@ export function useSignIn() {
   const client = useQueryClient()
   return useMutation({
     mutationFn: (input: { email: string; password: string }) =>
-      api('/auth/sign-in/email', authResponse, { method: 'POST', body: { ...input, rememberMe: false } }),
+      authApi('/sign-in/email', authResponse, { method: 'POST', body: { ...input, rememberMe: false } }),
     onSuccess: () => client.invalidateQueries({ queryKey: meKey }),
   })
 }
@@ -35,7 +35,7 @@ export function useSignIn() {
 export function useSignOut() {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: () => api('/auth/sign-out', authResponse, { method: 'POST', body: {} }),
+    mutationFn: () => authApi('/sign-out', authResponse, { method: 'POST', body: {} }),
     onSuccess: () => client.clear(),
   })
 }
@@ -43,6 +43,6 @@ export function useSignOut() {
 export function useResetPassword() {
   return useMutation({
     mutationFn: (input: { token: string; newPassword: string }) =>
-      api('/auth/reset-password', authResponse, { method: 'POST', body: input }),
+      authApi('/reset-password', authResponse, { method: 'POST', body: input }),
   })
 }

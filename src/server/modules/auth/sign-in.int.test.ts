@@ -39,7 +39,7 @@ describe('authorization header', () => {
     const centre = await t.buildCentre()
     const manager = await t.buildStaff('manager', centre.id)
     const cookie = await t.signIn(manager.email, manager.password)
-    const response = await t.request(`/api/centres/${centre.slug}/areas`, {
+    const response = await t.request(`/api/v1/centres/${centre.slug}/areas`, {
       method: 'POST',
       cookie,
       headers: {
@@ -51,7 +51,7 @@ describe('authorization header', () => {
     })
     expect([401, 403]).toContain(response.status)
     expect(
-      (await t.request('/api/me', { cookie, headers: { authorization: 'Basic Zm9vOmJhcg==' } })).status,
+      (await t.request('/api/v1/me', { cookie, headers: { authorization: 'Basic Zm9vOmJhcg==' } })).status,
     ).toBe(401)
   })
 })

@@ -28,7 +28,7 @@ describe('areas', () => {
   it('lets a manager add an area that the portal home shows at once', async () => {
     const centre = await t.buildCentre()
     const cookie = await managerOf(centre.id)
-    const created = await t.request(`/api/centres/${centre.slug}/areas`, {
+    const created = await t.request(`/api/v1/centres/${centre.slug}/areas`, {
       method: 'POST',
       cookie,
       body: validArea,
@@ -41,7 +41,7 @@ describe('areas', () => {
       name: { fr: 'Trouver un emploi', en: 'Find a job' },
     })
 
-    const portal = await (await t.request(`/api/centres/${centre.slug}/portal`)).json()
+    const portal = await (await t.request(`/api/v1/centres/${centre.slug}/portal`)).json()
     expect(portal.areas.map((a: { slug: string }) => a.slug)).toEqual(['trouver-emploi'])
     const [audit] = await t.db.select().from(auditLog).where(eq(auditLog.entityId, body.id))
     expect(audit).toMatchObject({ action: 'create', entity: 'area', centreId: centre.id })
@@ -51,7 +51,7 @@ describe('areas', () => {
     const centre = await t.buildCentre()
     const cookie = await managerOf(centre.id)
     const bad = { ...validArea, slug: 'Pas Bon', colour: 'green', ticketLetter: '42', name: {} }
-    const fr = await t.request(`/api/centres/${centre.slug}/areas`, {
+    const fr = await t.request(`/api/v1/centres/${centre.slug}/areas`, {
       method: 'POST',
       cookie,
       body: bad,
@@ -65,7 +65,7 @@ describe('areas', () => {
       ticketLetter: 'Une seule lettre de A à Z.',
       name: 'Remplissez ce texte dans au moins une langue.',
     })
-    const en = await t.request(`/api/centres/${centre.slug}/areas`, {
+    const en = await t.request(`/api/v1/centres/${centre.slug}/areas`, {
       method: 'POST',
       cookie,
       body: bad,
@@ -79,7 +79,7 @@ describe('areas', () => {
   it('refuses a second area with the same slug or ticket letter with a 409, writing nothing', async () => {
     const centre = await t.buildCentre()
     const cookie = await managerOf(centre.id)
-    const path = `/api/centres/${centre.slug}/areas`
+    const path = `/api/v1/centres/${centre.slug}/areas`
     expect((await t.request(path, { method: 'POST', cookie, body: validArea })).status).toBe(201)
     const sameSlug = await t.request(path, {
       method: 'POST',
@@ -105,7 +105,7 @@ describe('areas', () => {
   it('lets the database settle two managers saving the same letter at the same instant', async () => {
     const centre = await t.buildCentre()
     const cookie = await managerOf(centre.id)
-    const path = `/api/centres/${centre.slug}/areas`
+    const path = `/api/v1/centres/${centre.slug}/areas`
     const results = await Promise.all(
       ['un', 'deux', 'trois'].map((slug) =>
         t.request(path, { method: 'POST', cookie, body: { ...validArea, slug, ticketLetter: 'Q' } }),
@@ -120,26 +120,27 @@ describe('areas', () => {
     const foreign = await t.buildArea(other.id)
     const cookie = await managerOf(centre.id)
     const mine = await t.buildArea(centre.id, { ticketLetter: 'K' })
-    const put = await t.request(`/api/centres/${centre.slug}/areas/${mine.id}`, {
+    const put = await t.request(`/api/v1/centres/${centre.slug}/areas/${mine.id}`, {
       method: 'PUT',
       cookie,
       body: { ...validArea, slug: mine.slug, ticketLetter: 'K', name: { fr: 'Renommé' } },
     })
     expect(put.status).toBe(200)
     expect((await put.json()).name).toEqual({ fr: 'Renommé' })
-    const stolen = await t.request(`/api/centres/${centre.slug}/areas/${foreign.id}`, {
+    const stolen = await t.request(`/api/v1/centres/${centre.slug}/areas/${foreign.id}`, {
       method: 'DELETE',
       cookie,
     })
     expect(stolen.status).toBe(404)
     expect(
-      (await t.request(`/api/centres/${centre.slug}/areas/${mine.id}`, { method: 'DELETE', cookie })).status,
+      (await t.request(`/api/v1/centres/${centre.slug}/areas/${mine.id}`, { method: 'DELETE', cookie }))
+        .status,
     ).toBe(204)
-    expect(await (await t.request(`/api/centres/${centre.slug}/areas`)).json()).toEqual([])
+    expect(await (await t.request(`/api/v1/centres/${centre.slug}/areas`)).json()).toEqual([])
   })
 
   it('answers 404 for an unknown centre slug', async () => {
-    const response = await t.request('/api/centres/no-such-centre/portal', { lang: 'en' })
+    const response = await t.request('/api/v1/centres/no-such-centre/portal', { lang: 'en' })
     expect(response.status).toBe(404)
     expect((await response.json()).error.message).toBe('This centre does not exist.')
   })
@@ -148,7 +149,7 @@ describe('areas', () => {
 describe('access to manager endpoints', () => {
   it('gives 401 to anonymous callers and 403 to a counsellor, before looking at the body', async () => {
     const centre = await t.buildCentre()
-    const path = `/api/centres/${centre.slug}/areas`
+    const path = `/api/v1/centres/${centre.slug}/areas`
     expect((await t.request(path, { method: 'POST', body: {} })).status).toBe(401)
     const counsellor = await t.buildStaff('counsellor', centre.id)
     const cookie = await t.signIn(counsellor.email, counsellor.password)
@@ -157,7 +158,7 @@ describe('access to manager endpoints', () => {
     expect((await forbidden.json()).error.message).toBe(
       'Votre rôle ne permet pas cette action dans ce centre.',
     )
-    expect((await t.request(`/api/centres/${centre.slug}/staff`, { cookie })).status).toBe(403)
+    expect((await t.request(`/api/v1/centres/${centre.slug}/staff`, { cookie })).status).toBe(403)
   })
 
   it('does not let a manager of one centre change another centre', async () => {
@@ -165,7 +166,7 @@ describe('access to manager endpoints', () => {
     const theirs = await t.buildCentre()
     const cookie = await managerOf(mine.id)
     expect(
-      (await t.request(`/api/centres/${theirs.slug}/areas`, { method: 'POST', cookie, body: validArea }))
+      (await t.request(`/api/v1/centres/${theirs.slug}/areas`, { method: 'POST', cookie, body: validArea }))
         .status,
     ).toBe(403)
   })
@@ -175,7 +176,7 @@ describe('access to manager endpoints', () => {
     const admin = await t.buildStaff('network_admin', null)
     const cookie = await t.signIn(admin.email, admin.password)
     expect(
-      (await t.request(`/api/centres/${centre.slug}/areas`, { method: 'POST', cookie, body: validArea }))
+      (await t.request(`/api/v1/centres/${centre.slug}/areas`, { method: 'POST', cookie, body: validArea }))
         .status,
     ).toBe(201)
   })
@@ -183,7 +184,7 @@ describe('access to manager endpoints', () => {
   it('refuses cookie-authenticated writes coming from another site', async () => {
     const centre = await t.buildCentre()
     const cookie = await managerOf(centre.id)
-    const response = await t.request(`/api/centres/${centre.slug}/areas`, {
+    const response = await t.request(`/api/v1/centres/${centre.slug}/areas`, {
       method: 'POST',
       cookie,
       body: validArea,

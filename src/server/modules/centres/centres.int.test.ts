@@ -23,16 +23,21 @@ describe('centres', () => {
     const admin = await t.buildStaff('network_admin', null)
     const cookie = await t.signIn(admin.email, admin.password)
     const slug = `nord-${unique()}`
-    const created = await t.request('/api/centres', { method: 'POST', cookie, body: input(slug) })
+    const created = await t.request('/api/v1/centres', { method: 'POST', cookie, body: input(slug) })
     expect(created.status).toBe(201)
     expect(await created.json()).toMatchObject({
       slug,
       languages: ['fr', 'nl', 'en'],
       timezone: 'Europe/Brussels',
     })
-    const list = await (await t.request('/api/centres')).json()
+    const list = await (await t.request('/api/v1/centres')).json()
     expect(list.map((c: { slug: string }) => c.slug)).toContain(slug)
-    const again = await t.request('/api/centres', { method: 'POST', cookie, body: input(slug), lang: 'en' })
+    const again = await t.request('/api/v1/centres', {
+      method: 'POST',
+      cookie,
+      body: input(slug),
+      lang: 'en',
+    })
     expect(again.status).toBe(409)
     expect((await again.json()).error.fields.slug).toBe('Another centre already uses this identifier.')
     const [row] = await t.db.select({ n: count() }).from(centre).where(eq(centre.slug, slug))
@@ -44,7 +49,7 @@ describe('centres', () => {
     const manager = await t.buildStaff('manager', home.id)
     const cookie = await t.signIn(manager.email, manager.password)
     expect(
-      (await t.request('/api/centres', { method: 'POST', cookie, body: input(`x-${unique()}`) })).status,
+      (await t.request('/api/v1/centres', { method: 'POST', cookie, body: input(`x-${unique()}`) })).status,
     ).toBe(403)
   })
 
@@ -52,7 +57,7 @@ describe('centres', () => {
     const home = await t.buildCentre()
     const manager = await t.buildStaff('manager', home.id)
     const cookie = await t.signIn(manager.email, manager.password)
-    const response = await t.request(`/api/centres/${home.slug}`, {
+    const response = await t.request(`/api/v1/centres/${home.slug}`, {
       method: 'PUT',
       cookie,
       lang: 'fr',
@@ -62,16 +67,20 @@ describe('centres', () => {
     const fields = (await response.json()).error.fields
     expect(fields.timezone).toBe('Fuseau horaire inconnu (ex. : Europe/Paris).')
     expect(fields['languages.1']).toBe('Choisissez une des valeurs proposées.')
-    const ok = await t.request(`/api/centres/${home.slug}`, { method: 'PUT', cookie, body: input(home.slug) })
+    const ok = await t.request(`/api/v1/centres/${home.slug}`, {
+      method: 'PUT',
+      cookie,
+      body: input(home.slug),
+    })
     expect(ok.status).toBe(200)
-    expect((await (await t.request(`/api/centres/${home.slug}`)).json()).timezone).toBe('Europe/Brussels')
+    expect((await (await t.request(`/api/v1/centres/${home.slug}`)).json()).timezone).toBe('Europe/Brussels')
   })
 
   it('reports the default language not being offered on that field', async () => {
     const home = await t.buildCentre()
     const manager = await t.buildStaff('manager', home.id)
     const cookie = await t.signIn(manager.email, manager.password)
-    const response = await t.request(`/api/centres/${home.slug}`, {
+    const response = await t.request(`/api/v1/centres/${home.slug}`, {
       method: 'PUT',
       cookie,
       lang: 'en',

@@ -11,7 +11,7 @@ async function setUp() {
   const centre = await t.buildCentre({ timezone: 'Europe/Paris' })
   const manager = await t.buildStaff('manager', centre.id)
   const cookie = await t.signIn(manager.email, manager.password)
-  return { centre, cookie, base: `/api/centres/${centre.slug}` }
+  return { centre, cookie, base: `/api/v1/centres/${centre.slug}` }
 }
 
 const week = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opensAt: '09:30', closesAt: '17:00' }))

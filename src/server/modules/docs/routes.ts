@@ -26,7 +26,7 @@ const page = `<!doctype html>
 const init = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#docs', deepLinking: true })`
 
 /** The OpenAPI document, generated from the same Zod schemas that validate requests, and a page to browse it. */
-export function mountApiDocs(api: OpenAPIHono<AppEnv>) {
+export function apiDocsRoutes(api: OpenAPIHono<AppEnv>) {
   api.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
     type: 'apiKey',
     in: 'cookie',
@@ -37,27 +37,31 @@ export function mountApiDocs(api: OpenAPIHono<AppEnv>) {
     scheme: 'bearer',
     description: 'A personal token from `npm run cdm -- token create --email …`',
   })
-  api.doc31('/openapi.json', {
+  const config = {
     openapi: '3.1.0',
     info: {
       title: 'Cité API',
-      version: '0.1.0',
+      version: '1.0.0',
       description: 'The API of Cité, the open platform that runs a Cité des Métiers.',
       license: {
         name: 'EUPL-1.2',
         url: 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12',
       },
     },
-    servers: [{ url: '/api' }],
-  })
+    servers: [{ url: '/api/v1' }],
+  }
+  // The routes never change while the process runs: build the document once, on first request.
+  let document: ReturnType<typeof api.getOpenAPI31Document> | undefined
 
   const docs = new Hono()
+  docs.get('/openapi.json', securityHeaders(), (c) => c.json((document ??= api.getOpenAPI31Document(config))))
   // Swagger UI sets inline styles in its markup: the relaxed style rule applies to this page only.
-  docs.use('*', securityHeaders(true))
-  docs.get('/', (c) => c.html(page))
-  docs.get('/init.js', (c) => c.body(init, 200, { 'content-type': 'text/javascript; charset=utf-8' }))
+  docs.use('/docs/*', securityHeaders(true))
+  docs.use('/docs', securityHeaders(true))
+  docs.get('/docs', (c) => c.html(page))
+  docs.get('/docs/init.js', (c) => c.body(init, 200, { 'content-type': 'text/javascript; charset=utf-8' }))
   docs.use(
-    '/assets/*',
+    '/docs/assets/*',
     serveStatic({
       root: swaggerRoot,
       rewriteRequestPath: (path) => path.replace(/^\/api\/docs\/assets/, ''),

@@ -14,7 +14,7 @@ async function setUp() {
   const centre = await t.buildCentre()
   const manager = await t.buildStaff('manager', centre.id)
   const cookie = await t.signIn(manager.email, manager.password)
-  return { centre, manager, cookie, base: `/api/centres/${centre.slug}/staff` }
+  return { centre, manager, cookie, base: `/api/v1/centres/${centre.slug}/staff` }
 }
 
 const newcomer = () => ({ email: `newcomer-${unique()}@staff.example`, name: 'Camille Martin' })
@@ -34,7 +34,7 @@ describe('adding staff', () => {
     expect(body.oneTimePassword).toMatch(/^[a-z0-9]{5}(-[a-z0-9]{5}){3}$/)
 
     const session = await t.signIn(person.email, body.oneTimePassword)
-    const me = await t.request('/api/me', { cookie: session })
+    const me = await t.request('/api/v1/me', { cookie: session })
     expect(me.status).toBe(200)
     expect(await me.json()).toMatchObject({ userId: body.userId, email: person.email, name: person.name })
   })
@@ -138,7 +138,7 @@ describe('listing staff and /me', () => {
     })
 
     const session = await t.signIn(person.email, added.oneTimePassword)
-    const me = await (await t.request('/api/me', { cookie: session })).json()
+    const me = await (await t.request('/api/v1/me', { cookie: session })).json()
     expect(me).toMatchObject({ userId: added.userId, isNetworkAdmin: false })
     const bySlug = Object.fromEntries(
       me.centres.map((c: { slug: string; roles: string[] }) => [c.slug, c.roles]),
@@ -147,7 +147,7 @@ describe('listing staff and /me', () => {
   })
 
   it('answers 401 to an anonymous /me', async () => {
-    const response = await t.request('/api/me', { lang: 'en' })
+    const response = await t.request('/api/v1/me', { lang: 'en' })
     expect(response.status).toBe(401)
     expect((await response.json()).error).toMatchObject({
       code: 'unauthenticated',
@@ -181,8 +181,8 @@ describe('password reset links', () => {
 
     await expect(t.signIn(person.email, added.oneTimePassword)).rejects.toThrow(/sign-in failed: 401/)
     const session = await t.signIn(person.email, newPassword)
-    expect((await t.request('/api/me', { cookie: session })).status).toBe(200)
-    expect((await t.request('/api/me', { cookie: oldSession })).status).toBe(401)
+    expect((await t.request('/api/v1/me', { cookie: session })).status).toBe(200)
+    expect((await t.request('/api/v1/me', { cookie: oldSession })).status).toBe(401)
 
     // A link works once.
     const replay = await t.request('/api/auth/reset-password', {
@@ -252,7 +252,7 @@ describe('withdrawing a role', () => {
       .where(and(eq(staffRole.userId, added.userId), eq(staffRole.centreId, centre.id)))
     expect(left.map((r) => r.role)).toEqual(['counsellor'])
     const session = await t.signIn(person.email, added.oneTimePassword)
-    const me = await (await t.request('/api/me', { cookie: session })).json()
+    const me = await (await t.request('/api/v1/me', { cookie: session })).json()
     expect(me.centres).toEqual([expect.objectContaining({ slug: centre.slug, roles: ['counsellor'] })])
   })
 
