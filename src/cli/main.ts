@@ -7,6 +7,7 @@ import { createApiToken } from '../server/modules/auth/api-tokens'
 import { createPasswordResetLink } from '../server/modules/auth/auth'
 import { getCentreBySlug } from '../server/modules/centres/centres-service'
 import { addStaff, findUserIdByEmail } from '../server/modules/staff/staff-service'
+import { closeStaleTickets } from '../server/modules/tickets/end-of-day'
 import { isDatabaseEmpty, seedDemo } from '../server/seed/demo'
 import { staffRoles } from '../shared/constants'
 import { negotiateLocale } from '../shared/i18n/locales'
@@ -60,6 +61,13 @@ program
       printAccounts(logins)
     }
     const server = await listen(app, env)
+    // End of day: tickets nobody will call any more are closed; idempotent, so every instance may run it.
+    const sweep = setInterval(() => {
+      closeStaleTickets({ db: handle.db, now: new Date() }).catch((error: unknown) =>
+        logger.error({ err: error }, 'end of day sweep failed'),
+      )
+    }, 60_000)
+    sweep.unref()
     logger.info({ url: publicUrl, port: server.port, database: handle.kind }, 'Cité is listening')
     console.log(
       `Cité is ready on ${publicUrl} (database: ${handle.kind === 'pglite' ? `embedded, in ${env.CDM_DATA_DIR}` : 'PostgreSQL server'})`,

@@ -17,6 +17,7 @@ import { setupRoutes } from './modules/centres/setup-routes'
 import { apiDocsRoutes } from './modules/docs/routes'
 import { healthRoutes } from './modules/health/routes'
 import { staffRoutes } from './modules/staff/routes'
+import { ticketRoutes } from './modules/tickets/routes'
 
 export const clientDist = fileURLToPath(new URL('../../dist/client', import.meta.url))
 
@@ -51,6 +52,7 @@ export function createApp(options: AppOptions) {
   api.route('/', publicCentreRoutes)
   api.route('/', setupRoutes)
   api.route('/', staffRoutes)
+  api.route('/', ticketRoutes)
 
   app.use(
     '/api/*',

@@ -25,6 +25,13 @@ export const en: Record<keyof typeof fr, string> = {
   'error.staff.resetOutsideCentre':
     'This person also holds a role elsewhere in the network: only a network admin can reset their password.',
   'error.staff.scope': 'A network admin role belongs to no centre; every other role to exactly one.',
+  'error.ticket.notFound': 'This ticket does not exist.',
+  'error.ticket.languageNotOffered': 'This language is not offered in this centre.',
+  'error.ticket.areaClosed': 'This area is closed at the moment.',
+  'error.ticket.invalidTransition': 'Not possible for a ticket in this state ({status}).',
+  'error.ticket.sameArea': 'The ticket is already in this area: choose another one, or a desk.',
+  'error.desk.noSession': 'First open a session on this desk (areas and languages served).',
+  'validation.transferTarget': 'Choose an area or a desk (one or the other).',
   'validation.required': 'This field is required.',
   'validation.invalidType': 'This value is not of the right type.',
   'validation.tooSmall.string': 'At least {minimum, plural, one {# character} other {# characters}}.',

@@ -24,6 +24,13 @@ export const fr = {
     'Cette personne a aussi un rôle ailleurs dans le réseau : seule l’administration du réseau peut réinitialiser son mot de passe.',
   'error.staff.scope':
     'Un rôle « administration du réseau » ne se rattache à aucun centre ; les autres à un seul.',
+  'error.ticket.notFound': 'Ce ticket n’existe pas.',
+  'error.ticket.languageNotOffered': 'Cette langue n’est pas proposée dans ce centre.',
+  'error.ticket.areaClosed': 'Cet espace est fermé en ce moment.',
+  'error.ticket.invalidTransition': 'Impossible pour un ticket dans cet état ({status}).',
+  'error.ticket.sameArea': 'Le ticket est déjà dans cet espace : choisissez-en un autre, ou un poste.',
+  'error.desk.noSession': 'Ouvrez d’abord une session sur ce poste (espaces et langues servis).',
+  'validation.transferTarget': 'Choisissez un espace ou un poste (l’un ou l’autre).',
   'validation.required': 'Ce champ est obligatoire.',
   'validation.invalidType': 'Cette valeur n’est pas du bon type.',
   'validation.tooSmall.string': 'Au moins {minimum, plural, one {# caractère} other {# caractères}}.',

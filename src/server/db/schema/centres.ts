@@ -31,6 +31,10 @@ export const centre = pgTable('centre', {
   languages: text('languages').array().notNull(),
   defaultLanguage: text('default_language').notNull(),
   address: text('address').notNull().default(''),
+  /** Fair calling: one priority ticket for every N calls (3 = one priority for two regular). */
+  priorityEvery: integer('priority_every').notNull().default(3),
+  /** A called ticket becomes a no-show after this many recalls. */
+  maxRecalls: integer('max_recalls').notNull().default(2),
   ...timestamps,
 })
 

@@ -1,0 +1,140 @@
+import { and, asc, eq, inArray } from 'drizzle-orm'
+import type { QueueArea, StaffTicket, TrackedTicket } from '../../../shared/schemas/tickets'
+import type { Database } from '../../db/client'
+import { area, desk } from '../../db/schema/centres'
+import { ticket, ticketStep } from '../../db/schema/tickets'
+import { notFound } from '../../http/errors'
+import { listAreas } from '../centres/areas-service'
+import { getCentreBySlug } from '../centres/centres-service'
+import { localDateOf } from '../centres/opening-status'
+import { countOpenDesks, countWaiting, estimateWait, positionInQueue } from './estimate'
+import { hashTrackToken, isAreaOpen } from './issue-ticket'
+
+type Ticket = typeof ticket.$inferSelect
+
+async function namesOf(db: Database, areaIds: string[], deskIds: string[]) {
+  const [areas, desks] = await Promise.all([
+    areaIds.length
+      ? db.select({ id: area.id, slug: area.slug }).from(area).where(inArray(area.id, areaIds))
+      : [],
+    deskIds.length
+      ? db.select({ id: desk.id, name: desk.name }).from(desk).where(inArray(desk.id, deskIds))
+      : [],
+  ])
+  return {
+    area: (id: string | null) => areas.find((a) => a.id === id)?.slug ?? null,
+    desk: (id: string | null) => desks.find((d) => d.id === id)?.name ?? null,
+  }
+}
+
+/** A ticket for staff screens, with the thread of its steps and their handover notes. */
+export async function presentStaffTicket(db: Database, row: Ticket): Promise<StaffTicket> {
+  const steps = await db
+    .select()
+    .from(ticketStep)
+    .where(eq(ticketStep.ticketId, row.id))
+    .orderBy(asc(ticketStep.id))
+  const ids = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))]
+  const names = await namesOf(
+    db,
+    ids([row.areaId, ...steps.map((s) => s.areaId)]),
+    ids([row.calledDeskId, ...steps.map((s) => s.deskId)]),
+  )
+  return {
+    id: row.id,
+    code: row.code,
+    area: names.area(row.areaId) ?? '',
+    language: row.language,
+    priority: row.priority,
+    channel: row.channel as StaffTicket['channel'],
+    status: row.status as StaffTicket['status'],
+    queuedAt: row.queuedAt.toISOString(),
+    calledAt: row.calledAt?.toISOString() ?? null,
+    desk: names.desk(row.calledDeskId),
+    recallCount: row.recallCount,
+    handoverNote: row.handoverNote,
+    steps: steps.map((s) => ({
+      kind: s.kind,
+      at: s.at.toISOString(),
+      area: names.area(s.areaId),
+      desk: names.desk(s.deskId),
+      note: s.note,
+    })),
+  }
+}
+
+/** What the visitor's phone shows, found by the secret token only. */
+export async function trackTicket({ db, token }: { db: Database; token: string }): Promise<TrackedTicket> {
+  const [row] = await db
+    .select()
+    .from(ticket)
+    .where(eq(ticket.trackTokenHash, hashTrackToken(token)))
+  if (!row) throw notFound('error.ticket.notFound')
+  const names = await namesOf(db, [row.areaId], row.calledDeskId ? [row.calledDeskId] : [])
+  const waiting = row.status === 'waiting'
+  const position = waiting
+    ? await positionInQueue(db, { areaId: row.areaId, serviceDate: row.serviceDate, queuedAt: row.queuedAt })
+    : null
+  return {
+    code: row.code,
+    area: names.area(row.areaId) ?? '',
+    status: row.status as TrackedTicket['status'],
+    position,
+    estimatedWait: position ? await estimateWait(db, { areaId: row.areaId, position }) : null,
+    desk: row.status === 'called' || row.status === 'in_service' ? names.desk(row.calledDeskId) : null,
+  }
+}
+
+/** Per area: open now, people waiting, desks serving it, and the wait a newcomer can expect. */
+export async function getQueueOverview({
+  db,
+  slug,
+  now,
+}: {
+  db: Database
+  slug: string
+  now: Date
+}): Promise<QueueArea[]> {
+  const home = await getCentreBySlug({ db, slug })
+  const serviceDate = localDateOf(now, home.timezone)
+  const areas = await listAreas({ db, centreId: home.id })
+  return Promise.all(
+    areas.map(async (row) => {
+      const [status, waiting, desksOpen] = await Promise.all([
+        isAreaOpen(db, { centreId: home.id, areaId: row.id, timezone: home.timezone, now }),
+        countWaiting(db, { areaId: row.id, serviceDate }),
+        countOpenDesks(db, row.id),
+      ])
+      return {
+        area: row.slug,
+        isOpen: status.isOpen,
+        waiting,
+        desksOpen,
+        estimatedWait: await estimateWait(db, { areaId: row.id, position: waiting + 1 }),
+      }
+    }),
+  )
+}
+
+/** Tickets still in play today at a centre, oldest first (for reception and desks). */
+export async function listActiveTickets({
+  db,
+  centreId,
+  serviceDate,
+}: {
+  db: Database
+  centreId: string
+  serviceDate: string
+}) {
+  return db
+    .select()
+    .from(ticket)
+    .where(
+      and(
+        eq(ticket.centreId, centreId),
+        eq(ticket.serviceDate, serviceDate),
+        inArray(ticket.status, ['waiting', 'called', 'in_service']),
+      ),
+    )
+    .orderBy(asc(ticket.queuedAt))
+}

@@ -1,0 +1,211 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import type { MiddlewareHandler } from 'hono'
+import type { StaffRole } from '../../../shared/constants'
+import {
+  deskSessionSchema,
+  issuedTicketSchema,
+  issueTicketInputSchema,
+  openDeskSessionInputSchema,
+  queueAreaSchema,
+  staffTicketSchema,
+  trackedTicketSchema,
+  transferInputSchema,
+} from '../../../shared/schemas/tickets'
+import { type AppEnv, createRouter } from '../../http/context'
+import { jsonContent, publicErrors, staffErrors, staffSecurity } from '../../http/openapi'
+import { requireRole } from '../auth/policy'
+import { centreParam } from '../centres/scope'
+import { callNextTicket } from './call-next'
+import { closeDeskSession, getDeskWithCentre, openDeskSession } from './desk-sessions'
+import { issueTicket } from './issue-ticket'
+import { getQueueOverview, presentStaffTicket, trackTicket } from './read-tickets'
+import { applyTicketAction, getTicketWithCentre, ticketActions } from './ticket-actions'
+
+const tags = ['Walk-in']
+const counselling = ['counsellor', 'manager'] as const satisfies readonly StaffRole[]
+const frontLine = ['reception', 'counsellor', 'manager'] as const satisfies readonly StaffRole[]
+const deskParam = z.object({ desk: z.uuid() })
+const ticketParam = z.object({ id: z.uuid() })
+
+/** Loads the desk named in the path and checks the caller's role in its centre. */
+function deskRole(roles: readonly StaffRole[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const { centre } = await getDeskWithCentre(c.var.deps.db, c.req.param('desk') ?? '')
+    requireRole(await c.var.getActor(), centre.id, roles)
+    await next()
+  }
+}
+
+/** Loads the ticket named in the path and checks the caller's role in its centre. */
+function ticketRole(roles: readonly StaffRole[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const { centre } = await getTicketWithCentre(c.var.deps.db, c.req.param('id') ?? '')
+    requireRole(await c.var.getActor(), centre.id, roles)
+    await next()
+  }
+}
+
+const actionBody = z
+  .object({ desk: z.uuid().optional() })
+  .and(z.object({ transfer: transferInputSchema.optional() }))
+
+export const ticketRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/centres/{centre}/tickets',
+      tags,
+      summary: 'Take a ticket (kiosk, reception or portal): no name, no contact',
+      request: {
+        params: centreParam,
+        body: { required: true, content: { 'application/json': { schema: issueTicketInputSchema } } },
+      },
+      responses: { 201: jsonContent(issuedTicketSchema, 'Ticket'), 409: staffErrors[409], ...publicErrors },
+    }),
+    async (c) => {
+      const { db, now } = c.var.deps
+      return c.json(
+        await issueTicket({
+          db,
+          centreSlug: c.req.valid('param').centre,
+          input: c.req.valid('json'),
+          now: now(),
+        }),
+        201,
+      )
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/tickets/track/{token}',
+      tags,
+      summary: 'Follow my ticket: status, position, estimate, desk when called',
+      request: { params: z.object({ token: z.string().min(16).max(64) }) },
+      responses: { 200: jsonContent(trackedTicketSchema, 'Ticket'), ...publicErrors },
+    }),
+    async (c) => c.json(await trackTicket({ db: c.var.deps.db, token: c.req.valid('param').token }), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/centres/{centre}/queue',
+      tags,
+      summary: 'Per area: open now, people waiting, desks serving, expected wait',
+      request: { params: centreParam },
+      responses: { 200: jsonContent(z.array(queueAreaSchema), 'Queues'), ...publicErrors },
+    }),
+    async (c) => {
+      const { db, now } = c.var.deps
+      return c.json(await getQueueOverview({ db, slug: c.req.valid('param').centre, now: now() }), 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/desks/{desk}/session',
+      tags,
+      security: staffSecurity,
+      middleware: [deskRole(counselling)] as const,
+      summary: 'Open a session at a desk: the areas and languages served',
+      request: {
+        params: deskParam,
+        body: { required: true, content: { 'application/json': { schema: openDeskSessionInputSchema } } },
+      },
+      responses: { 201: jsonContent(deskSessionSchema, 'Session'), ...staffErrors },
+    }),
+    async (c) => {
+      const actor = await c.var.getActor()
+      const deskId = c.req.valid('param').desk
+      const { session, areas } = await openDeskSession({
+        db: c.var.deps.db,
+        deskId,
+        userId: actor?.userId ?? null,
+        input: c.req.valid('json'),
+      })
+      return c.json({ id: session.id, desk: deskId, areas, languages: session.languages }, 201)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/desks/{desk}/session',
+      tags,
+      security: staffSecurity,
+      middleware: [deskRole(counselling)] as const,
+      summary: 'Close the desk’s session',
+      request: { params: deskParam },
+      responses: { 204: { description: 'Closed' }, ...staffErrors },
+    }),
+    async (c) => {
+      await closeDeskSession({ db: c.var.deps.db, deskId: c.req.valid('param').desk })
+      return c.body(null, 204)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/desks/{desk}/call-next',
+      tags,
+      security: staffSecurity,
+      middleware: [deskRole(counselling)] as const,
+      summary: 'Call the next ticket this desk can serve (204 when nobody waits)',
+      request: { params: deskParam },
+      responses: {
+        200: jsonContent(staffTicketSchema, 'Called'),
+        204: { description: 'Nobody waits' },
+        ...staffErrors,
+      },
+    }),
+    async (c) => {
+      const { db, now } = c.var.deps
+      const called = await callNextTicket({ db, deskId: c.req.valid('param').desk, now: now() })
+      if (!called) return c.body(null, 204)
+      return c.json(await presentStaffTicket(db, called), 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/tickets/{id}',
+      tags,
+      security: staffSecurity,
+      middleware: [ticketRole(frontLine)] as const,
+      summary: 'A ticket with the thread of its steps',
+      request: { params: ticketParam },
+      responses: { 200: jsonContent(staffTicketSchema, 'Ticket'), ...staffErrors },
+    }),
+    async (c) => {
+      const { db } = c.var.deps
+      const { ticket } = await getTicketWithCentre(db, c.req.valid('param').id)
+      return c.json(await presentStaffTicket(db, ticket), 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/tickets/{id}/{action}',
+      tags,
+      security: staffSecurity,
+      middleware: [ticketRole(frontLine)] as const,
+      summary: 'Recall, start, no-show, requeue, transfer, finish, cancel, or call a specific ticket',
+      request: {
+        params: ticketParam.extend({ action: z.enum(ticketActions) }),
+        body: { required: false, content: { 'application/json': { schema: actionBody } } },
+      },
+      responses: { 200: jsonContent(staffTicketSchema, 'Ticket'), ...staffErrors },
+    }),
+    async (c) => {
+      const { db, now } = c.var.deps
+      const { id, action } = c.req.valid('param')
+      const body = c.req.valid('json') ?? {}
+      const updated = await applyTicketAction({
+        db,
+        ticketId: id,
+        action,
+        input: { deskId: body.desk, transfer: body.transfer },
+        now: now(),
+      })
+      return c.json(await presentStaffTicket(db, updated), 200)
+    },
+  )

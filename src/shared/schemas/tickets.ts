@@ -1,0 +1,121 @@
+import { z } from '../validation'
+import { contentLanguageSchema, slugSchema } from './common'
+
+export const ticketStatuses = [
+  'waiting',
+  'called',
+  'in_service',
+  'done',
+  'no_show',
+  'cancelled',
+  'closed',
+] as const
+export const ticketChannels = ['kiosk', 'reception', 'portal'] as const
+
+export const issueTicketInputSchema = z.object({
+  /** The area's slug, as the kiosk and the portal know it. */
+  area: slugSchema,
+  language: contentLanguageSchema,
+  /** Self-declared (reduced mobility, pregnancy, a young child…): never asked to be justified. */
+  priority: z.boolean().default(false),
+  channel: z.enum(ticketChannels),
+})
+export type IssueTicketInput = z.input<typeof issueTicketInputSchema>
+
+export const waitEstimateSchema = z
+  .object({ minMinutes: z.number().int(), maxMinutes: z.number().int() })
+  .meta({ id: 'WaitEstimate' })
+export type WaitEstimate = z.infer<typeof waitEstimateSchema>
+
+export const issuedTicketSchema = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    area: z.string(),
+    status: z.enum(ticketStatuses),
+    position: z.number().int(),
+    estimatedWait: waitEstimateSchema,
+    /** Opens "follow my ticket"; shown once, as a QR code and a link. */
+    trackToken: z.string(),
+  })
+  .meta({ id: 'IssuedTicket' })
+export type IssuedTicket = z.infer<typeof issuedTicketSchema>
+
+/** What a visitor's phone sees: no other visitor's data, no counsellor, no institution. */
+export const trackedTicketSchema = z
+  .object({
+    code: z.string(),
+    area: z.string(),
+    status: z.enum(ticketStatuses),
+    position: z.number().int().nullable(),
+    estimatedWait: waitEstimateSchema.nullable(),
+    desk: z.string().nullable(),
+  })
+  .meta({ id: 'TrackedTicket' })
+export type TrackedTicket = z.infer<typeof trackedTicketSchema>
+
+export const queueAreaSchema = z
+  .object({
+    area: z.string(),
+    isOpen: z.boolean(),
+    waiting: z.number().int(),
+    desksOpen: z.number().int(),
+    estimatedWait: waitEstimateSchema,
+  })
+  .meta({ id: 'QueueArea' })
+export type QueueArea = z.infer<typeof queueAreaSchema>
+
+export const openDeskSessionInputSchema = z.object({
+  /** Area slugs this desk serves for the session. */
+  areas: z.array(slugSchema).min(1).max(20),
+  languages: z.array(contentLanguageSchema).min(1).max(8),
+})
+export type OpenDeskSessionInput = z.input<typeof openDeskSessionInputSchema>
+
+export const deskSessionSchema = z
+  .object({ id: z.uuid(), desk: z.string(), areas: z.array(z.string()), languages: z.array(z.string()) })
+  .meta({ id: 'DeskSession' })
+
+export const ticketStepSchema = z.object({
+  kind: z.string(),
+  at: z.string(),
+  area: z.string().nullable(),
+  desk: z.string().nullable(),
+  note: z.string().nullable(),
+})
+
+/** A ticket as staff see it: still nothing about the person. */
+export const staffTicketSchema = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    area: z.string(),
+    language: z.string(),
+    priority: z.boolean(),
+    channel: z.enum(ticketChannels),
+    status: z.enum(ticketStatuses),
+    queuedAt: z.string(),
+    calledAt: z.string().nullable(),
+    desk: z.string().nullable(),
+    recallCount: z.number().int(),
+    handoverNote: z.string().nullable(),
+    steps: z.array(ticketStepSchema),
+  })
+  .meta({ id: 'StaffTicket' })
+export type StaffTicket = z.infer<typeof staffTicketSchema>
+
+export const transferInputSchema = z
+  .object({
+    /** Another area's slug, or a desk (by id) for a specific counsellor. */
+    area: slugSchema.optional(),
+    desk: z.uuid().optional(),
+    /** About the question, never about the person. */
+    note: z.string().trim().max(500).optional(),
+    /** By default the visitor keeps their original arrival time in the new queue. */
+    keepArrival: z.boolean().default(true),
+  })
+  .refine((t) => Boolean(t.area) !== Boolean(t.desk), {
+    message: 'validation.transferTarget',
+    path: ['area'],
+  })
+export type TransferInput = z.input<typeof transferInputSchema>
