@@ -25,13 +25,15 @@ export type AppOptions = AppDeps & {
   logger: Logger
   publicUrl: string
   bodyLimit: number
+  /** Read client addresses (for the sign-in throttle only) from X-Forwarded-For. */
+  trustProxy?: boolean
   /** Folder of the built front end; omitted in API-only tests. */
   clientDir?: string | undefined
 }
 
 /** Composition: middleware chain, then one router per capability. Nothing here knows a business rule. */
 export function createApp(options: AppOptions) {
-  const { logger, publicUrl, clientDir, ...deps } = options
+  const { logger, publicUrl, clientDir, trustProxy: _, ...deps } = options
   const app = new Hono<AppEnv>()
   app.onError(errorHandler(logger))
   app.use('*', requestLogger(logger))
@@ -66,7 +68,7 @@ export function createApp(options: AppOptions) {
   app.use('/api/*', csrfGuard(new URL(publicUrl).origin))
   app.route('/api', apiDocsRoutes(api))
   app.use('/api/*', securityHeaders())
-  app.use('/api/auth/*', signInThrottle())
+  app.use('/api/auth/*', signInThrottle({ trustProxy: options.trustProxy ?? false }))
   app.on(['GET', 'POST'], '/api/auth/*', (c) => deps.auth.handler(c.req.raw))
   app.route('/api/v1', api)
   app.all('/api/*', () => {

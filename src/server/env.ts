@@ -13,6 +13,10 @@ const envSchema = z.object({
   CDM_DATA_DIR: z.string().min(1).default('./data'),
   CDM_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   CDM_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  CDM_TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   CDM_BODY_LIMIT: z.coerce.number().int().positive().default(1_048_576),
   SMTP_URL: z
     .string()

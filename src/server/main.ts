@@ -39,6 +39,7 @@ export async function buildRuntime(
     logger,
     publicUrl,
     bodyLimit: env.CDM_BODY_LIMIT,
+    trustProxy: env.CDM_TRUST_PROXY,
     clientDir: clientDist,
   })
   return { app, auth, logger, publicUrl }

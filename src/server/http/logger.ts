@@ -17,9 +17,17 @@ export function requestLogger(logger: Logger): MiddlewareHandler {
     await next()
     logger.info({
       method: c.req.method,
-      path: c.req.path,
+      path: redactPath(c.req.path),
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
     })
   }
+}
+
+// Path segments that are secrets in themselves: follow-my-ticket tokens, password reset tokens.
+const SECRET_SEGMENTS = /(\/(?:track|reset-password)\/)[^/]+/g
+
+/** A path fit for the logs: any secret token in it is replaced by a placeholder. */
+export function redactPath(path: string): string {
+  return path.replace(SECRET_SEGMENTS, '$1:token')
 }

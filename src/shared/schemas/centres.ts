@@ -7,6 +7,7 @@ import {
   localizedTextOutput,
   localizedTextSchema,
   slugSchema,
+  textSchema,
   timeOfDaySchema,
 } from './common'
 
@@ -37,9 +38,13 @@ export const centreInputSchema = z
     slug: slugSchema,
     name: localizedTextSchema({ max: 120, required: true }),
     timezone: z.string().trim().min(1).refine(isTimeZone, 'validation.timezone'),
-    languages: z.array(contentLanguageSchema).min(1).max(contentLanguages.length),
+    languages: z
+      .array(contentLanguageSchema)
+      .min(1)
+      .max(contentLanguages.length)
+      .transform((languages) => [...new Set(languages)]),
     defaultLanguage: contentLanguageSchema,
-    address: z.string().trim().max(300).default(''),
+    address: textSchema(300).default(''),
   })
   .refine((c) => c.languages.includes(c.defaultLanguage), {
     message: 'validation.defaultLanguageOffered',
@@ -91,7 +96,7 @@ export const areaSchema = z
 export type Area = z.infer<typeof areaSchema>
 
 export const deskInputSchema = z.object({
-  name: z.string().trim().min(1).max(60),
+  name: textSchema(60).pipe(z.string().min(1)),
   areaIds: z.array(z.uuid()).max(50).default([]),
   position: z.number().int().min(0).max(999).default(0),
 })

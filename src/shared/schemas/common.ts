@@ -1,6 +1,18 @@
 import { contentLanguages } from '../i18n/locales'
 import { z } from '../validation'
 
+/**
+ * Free text as people type it: trimmed, and without the NUL character, which PostgreSQL refuses in text
+ * (it would otherwise surface as a server error instead of a message).
+ */
+export function textSchema(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max)
+    .refine((value) => !value.includes('\u0000'), 'validation.invalidCharacters')
+}
+
 export const slugSchema = z
   .string()
   .trim()
@@ -12,7 +24,7 @@ export const contentLanguageSchema = z.enum(contentLanguages)
 
 /** A text in one or more languages; at least one must be filled in. */
 export function localizedTextSchema(options: { max: number; required: boolean }) {
-  const schema = z.partialRecord(contentLanguageSchema, z.string().trim().max(options.max))
+  const schema = z.partialRecord(contentLanguageSchema, textSchema(options.max))
   return options.required
     ? schema.refine(
         (value) => Object.values(value).some((text) => text && text.length > 0),
@@ -26,7 +38,9 @@ export const localizedTextOutput = z.record(z.string(), z.string()).meta({
   description: 'Text keyed by language code, e.g. {"fr": "…", "en": "…"}',
 })
 
-export const isoDateSchema = z.iso.date({ error: 'validation.date' })
+export const isoDateSchema = z.iso
+  .date({ error: 'validation.date' })
+  .refine((value) => value >= '2000-01-01' && value <= '2999-12-31', 'validation.date')
 export const timeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'validation.time')
 
 export const idParamSchema = z.object({ id: z.uuid() })

@@ -1,5 +1,6 @@
 import { staffRoles } from '../constants'
 import { z } from '../validation'
+import { textSchema } from './common'
 
 export const staffRoleSchema = z.enum(staffRoles)
 
@@ -21,7 +22,7 @@ export const centreRoles = ['reception', 'counsellor', 'partner_coordinator', 'm
 
 export const addStaffInputSchema = z.object({
   email: z.string().trim().max(200).pipe(z.email()),
-  name: z.string().trim().min(1).max(120),
+  name: textSchema(120).pipe(z.string().min(1)),
   role: z.enum(centreRoles),
 })
 export type AddStaffInput = z.input<typeof addStaffInputSchema>

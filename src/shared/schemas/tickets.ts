@@ -1,5 +1,5 @@
 import { z } from '../validation'
-import { contentLanguageSchema, slugSchema } from './common'
+import { contentLanguageSchema, slugSchema, textSchema } from './common'
 
 export const ticketStatuses = [
   'waiting',
@@ -110,7 +110,7 @@ export const transferInputSchema = z
     area: slugSchema.optional(),
     desk: z.uuid().optional(),
     /** About the question, never about the person. */
-    note: z.string().trim().max(500).optional(),
+    note: textSchema(500).optional(),
     /** By default the visitor keeps their original arrival time in the new queue. */
     keepArrival: z.boolean().default(true),
   })

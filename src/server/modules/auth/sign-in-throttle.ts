@@ -8,13 +8,19 @@ type Counter = { failures: number; resetAt: number }
 export type ThrottleOptions = {
   /** Failed attempts allowed per account in a window. */
   perAccount?: number
-  /** Failed attempts (and reset requests) allowed per client address in a window. */
+  /** Failed attempts allowed per client address in a window. */
   perAddress?: number
+  /** Password reset requests allowed per client address in a window (counted apart from sign-ins). */
+  resetsPerAddress?: number
+  /** Behind a reverse proxy: take the client address from the first X-Forwarded-For entry. */
+  trustProxy?: boolean
   windowMs?: number
   now?: () => number
 }
 
-function clientAddress(c: Context): string {
+function clientAddress(c: Context, trustProxy: boolean): string {
+  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined
+  if (forwarded) return forwarded
   try {
     return getConnInfo(c).remote.address ?? 'unknown'
   } catch {
@@ -31,6 +37,7 @@ function clientAddress(c: Context): string {
 export function signInThrottle(options: ThrottleOptions = {}): MiddlewareHandler {
   const perAccount = options.perAccount ?? 5
   const perAddress = options.perAddress ?? 50
+  const resetsPerAddress = options.resetsPerAddress ?? 20
   const windowMs = options.windowMs ?? 15 * 60_000
   const now = options.now ?? Date.now
   const counters = new Map<string, Counter>()
@@ -52,6 +59,11 @@ export function signInThrottle(options: ThrottleOptions = {}): MiddlewareHandler
     return counter !== undefined && counter.resetAt > now() && counter.failures >= limit
   }
 
+  function uncount(key: string) {
+    const counter = counters.get(key)
+    if (counter && counter.failures > 0) counter.failures--
+  }
+
   function countFailure(key: string) {
     const counter = counters.get(key)
     if (!counter || counter.resetAt <= now()) counters.set(key, { failures: 1, resetAt: now() + windowMs })
@@ -65,24 +77,37 @@ export function signInThrottle(options: ThrottleOptions = {}): MiddlewareHandler
     const isReset = path.endsWith('/request-password-reset') || path.endsWith('/reset-password')
     if (c.req.method !== 'POST' || (!isSignIn && !isReset)) return next()
 
-    const addressKey = keyOf('address', clientAddress(c))
-    const email = isSignIn
-      ? await c.req.raw
-          .clone()
-          .json()
-          .then((body: { email?: unknown }) =>
-            typeof body.email === 'string' ? body.email.trim().toLowerCase() : null,
-          )
-          .catch(() => null)
-      : null
+    const address = clientAddress(c, options.trustProxy ?? false)
+    if (isReset) {
+      const resetKey = keyOf('reset', address)
+      if (isBlocked(resetKey, resetsPerAddress)) throw new AppError('rate_limited', 'error.rateLimited')
+      countFailure(resetKey)
+      return next()
+    }
+    // Only JSON is read for the account key; the library would also take a form body, which would
+    // let a guesser slip past the per-account count.
+    if (!c.req.header('content-type')?.toLowerCase().startsWith('application/json')) {
+      throw new AppError('validation', 'error.unsupportedMediaType')
+    }
+    const addressKey = keyOf('address', address)
+    const email = await c.req.raw
+      .clone()
+      .json()
+      .then((body: { email?: unknown }) =>
+        typeof body.email === 'string' ? body.email.trim().toLowerCase() : null,
+      )
+      .catch(() => null)
     const accountKey = email ? keyOf('account', email) : null
     if (isBlocked(addressKey, perAddress) || (accountKey && isBlocked(accountKey, perAccount))) {
       throw new AppError('rate_limited', 'error.rateLimited')
     }
+    // Counted as failed before the attempt runs, so parallel guesses cannot all slip in under the limit.
+    countFailure(addressKey)
+    if (accountKey) countFailure(accountKey)
     await next()
-    const failed = c.res.status >= 400
-    if (failed || isReset) countFailure(addressKey)
-    if (accountKey && failed) countFailure(accountKey)
-    if (accountKey && !failed) counters.delete(accountKey)
+    if (c.res.status < 400) {
+      uncount(addressKey)
+      if (accountKey) counters.delete(accountKey)
+    }
   }
 }

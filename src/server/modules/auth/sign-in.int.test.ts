@@ -34,6 +34,47 @@ describe('sign-in throttling', () => {
   })
 })
 
+describe('sign-in throttling under pressure', () => {
+  it('counts parallel guesses before they run, so a burst cannot slip past the limit', async () => {
+    const centre = await t.buildCentre()
+    const target = await t.buildStaff('counsellor', centre.id)
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => attempt(target.email, `burst-${i}-xxxxxx`)),
+    )
+    const statuses = results.map((r) => r.status)
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5)
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(7)
+  })
+
+  it('refuses a sign-in sent as a form, which would not be counted per account', async () => {
+    const response = await t.app.request('/api/auth/sign-in/email', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'http://cite.test',
+        'accept-language': 'en',
+      },
+      body: 'email=someone%40staff.example&password=guess',
+    })
+    expect(response.status).toBe(422)
+    expect((await response.json()).error.message).toBe(
+      'Send the data as JSON (Content-Type: application/json).',
+    )
+  })
+
+  it('counts reset requests apart, so they never lock anyone out of signing in', async () => {
+    const centre = await t.buildCentre()
+    const person = await t.buildStaff('manager', centre.id)
+    for (let i = 0; i < 25; i++) {
+      await t.request('/api/auth/request-password-reset', {
+        method: 'POST',
+        body: { email: 'nobody@x.example' },
+      })
+    }
+    expect((await attempt(person.email, person.password)).status).toBe(200)
+  })
+})
+
 describe('authorization header', () => {
   it('never falls back to the cookie when another scheme is sent, so the same-origin check cannot be skipped', async () => {
     const centre = await t.buildCentre()

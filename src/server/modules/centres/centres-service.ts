@@ -79,3 +79,11 @@ export async function updateCentre(options: {
     rethrowCentreConflict(error)
   }
 }
+
+/**
+ * Serialises writes to one centre's set-up that replace a set of rows (a week of hours, a desk's areas):
+ * under READ COMMITTED two "delete then insert" transactions would otherwise both keep their rows.
+ */
+export async function lockCentre(tx: Database, centreId: string) {
+  await tx.select({ id: centre.id }).from(centre).where(eq(centre.id, centreId)).for('update')
+}

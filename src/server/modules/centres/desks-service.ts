@@ -5,6 +5,7 @@ import { uniqueViolation } from '../../db/errors'
 import { area, desk, deskArea } from '../../db/schema/centres'
 import { AppError, conflict, notFound } from '../../http/errors'
 import { recordAudit } from '../audit/service'
+import { lockCentre } from './centres-service'
 
 type Scope = { db: Database; centreId: string }
 
@@ -56,6 +57,7 @@ async function saveDesk(options: Scope & { actorUserId: string | null; deskId?: 
   const uniqueAreaIds = [...new Set(areaIds)]
   try {
     return await db.transaction(async (tx) => {
+      await lockCentre(tx, centreId)
       await assertAreasInCentre(tx, centreId, uniqueAreaIds)
       const [row] = deskId
         ? await tx

@@ -4,6 +4,7 @@ import type { Database } from '../../db/client'
 import { closure, openingHours } from '../../db/schema/centres'
 import { recordAudit } from '../audit/service'
 import { getArea } from './areas-service'
+import { lockCentre } from './centres-service'
 import { toHourMinute } from './opening-status'
 
 type Scope = { db: Database; centreId: string }
@@ -28,6 +29,7 @@ export async function listOpeningSpans({ db, centreId }: Scope) {
 }
 
 export async function getWeeklyHours({ db, centreId, areaId }: Scope & { areaId: string | null }) {
+  if (areaId) await getArea({ db, centreId, areaId })
   const spans = await listOpeningSpans({ db, centreId })
   return {
     areaId,
@@ -43,6 +45,7 @@ export async function replaceWeeklyHours(
   const { areaId, spans } = weeklyHoursInputSchema.parse(options.input)
   if (areaId) await getArea({ db, centreId, areaId })
   await db.transaction(async (tx) => {
+    await lockCentre(tx, centreId)
     await tx
       .delete(openingHours)
       .where(

@@ -74,3 +74,34 @@ export function computeOpenStatus(input: {
 export function localDateOf(now: Date, timezone: string): string {
   return format(new TZDate(now.getTime(), timezone), 'yyyy-MM-dd')
 }
+
+/**
+ * An area's status: its own hours when it has some (else the centre's), its own closures and the
+ * centre's, and never open while the centre itself is closed.
+ */
+export function computeAreaStatus(input: {
+  centreSpans: readonly Span[]
+  areaSpans: readonly Span[]
+  centreClosures: readonly ClosureSpan[]
+  areaClosures: readonly ClosureSpan[]
+  now: Date
+  timezone: string
+}): OpenStatus {
+  const { now, timezone } = input
+  const centre = computeOpenStatus({
+    spans: input.centreSpans,
+    closures: input.centreClosures,
+    now,
+    timezone,
+  })
+  if (input.areaSpans.length === 0 && input.areaClosures.length === 0) return centre
+  const own = computeOpenStatus({
+    spans: input.areaSpans.length ? input.areaSpans : input.centreSpans,
+    closures: [...input.centreClosures, ...input.areaClosures],
+    now,
+    timezone,
+  })
+  return own.isOpen && !centre.isOpen
+    ? { ...own, isOpen: false, openUntil: null, nextOpening: centre.nextOpening }
+    : own
+}

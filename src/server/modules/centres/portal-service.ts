@@ -3,7 +3,7 @@ import type { Database } from '../../db/client'
 import { listAreas } from './areas-service'
 import { getCentreBySlug } from './centres-service'
 import { listClosures, listOpeningSpans } from './hours-service'
-import { computeOpenStatus, localDateOf } from './opening-status'
+import { computeAreaStatus, computeOpenStatus, localDateOf } from './opening-status'
 import { presentArea, presentCentre, presentClosure } from './presenters'
 
 /** Everything the portal home shows: the centre, its areas in plain words, and what is open now. */
@@ -36,11 +36,11 @@ export async function getPortalHome({
     status,
     localDate,
     areas: areas.map((row) => {
-      const own = spans.filter((span) => span.areaId === row.id)
-      const areaStatus = computeOpenStatus({
-        // An area without hours of its own follows the centre's; it is never open when the centre is closed.
-        spans: own.length ? own : centreSpans,
-        closures: [...centreClosures, ...closures.filter((c) => c.areaId === row.id)],
+      const areaStatus = computeAreaStatus({
+        centreSpans,
+        areaSpans: spans.filter((span) => span.areaId === row.id),
+        centreClosures,
+        areaClosures: closures.filter((c) => c.areaId === row.id),
         now,
         timezone: centre.timezone,
       })

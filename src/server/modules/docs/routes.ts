@@ -54,7 +54,10 @@ export function apiDocsRoutes(api: OpenAPIHono<AppEnv>) {
   let document: ReturnType<typeof api.getOpenAPI31Document> | undefined
 
   const docs = new Hono()
-  docs.get('/openapi.json', securityHeaders(), (c) => c.json((document ??= api.getOpenAPI31Document(config))))
+  docs.get('/openapi.json', securityHeaders(), (c) => {
+    document ??= api.getOpenAPI31Document(config)
+    return c.json(document)
+  })
   // Swagger UI sets inline styles in its markup: the relaxed style rule applies to this page only.
   docs.use('/docs/*', securityHeaders(true))
   docs.use('/docs', securityHeaders(true))

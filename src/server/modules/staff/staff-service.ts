@@ -52,7 +52,16 @@ export async function addStaff(options: {
   let userId = existing?.id
   if (!userId) {
     password = generatePassword()
-    userId = (await createStaffLogin(auth, { email, name: input.name.trim(), password })).id
+    try {
+      userId = (await createStaffLogin(auth, { email, name: input.name.trim(), password })).id
+    } catch (error) {
+      // Someone else created this login a moment ago: they handed over its password, we only add the role.
+      if (!uniqueViolation(error)) throw error
+      const [raced] = await db.select({ id: user.id }).from(user).where(eq(user.email, email))
+      if (!raced) throw error
+      userId = raced.id
+      password = null
+    }
   }
   try {
     await db.transaction(async (tx) => {

@@ -7,7 +7,7 @@ import { ticket, ticketCounter, ticketStep } from '../../db/schema/tickets'
 import { AppError, notFound } from '../../http/errors'
 import { getCentreBySlug } from '../centres/centres-service'
 import { listClosures, listOpeningSpans } from '../centres/hours-service'
-import { computeOpenStatus, localDateOf } from '../centres/opening-status'
+import { computeAreaStatus, localDateOf } from '../centres/opening-status'
 import { estimateWait, positionInQueue } from './estimate'
 
 export function hashTrackToken(token: string): string {
@@ -28,10 +28,11 @@ export async function isAreaOpen(
     listOpeningSpans({ db, centreId: options.centreId }),
     listClosures({ db, centreId: options.centreId, fromDate: localDate }),
   ])
-  const own = spans.filter((s) => s.areaId === options.areaId)
-  return computeOpenStatus({
-    spans: own.length ? own : spans.filter((s) => s.areaId === null),
-    closures: closures.filter((c) => c.areaId === null || c.areaId === options.areaId),
+  return computeAreaStatus({
+    centreSpans: spans.filter((s) => s.areaId === null),
+    areaSpans: spans.filter((s) => s.areaId === options.areaId),
+    centreClosures: closures.filter((c) => c.areaId === null),
+    areaClosures: closures.filter((c) => c.areaId === options.areaId),
     now: options.now,
     timezone: options.timezone,
   })
