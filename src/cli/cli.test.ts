@@ -114,7 +114,18 @@ describe('the cdm command', () => {
       })
       expect(forged.status).toBe(401)
     } finally {
-      server.kill('SIGTERM')
+      await new Promise<void>((resolve) => {
+        if (server.exitCode !== null) return resolve()
+        server.once('exit', () => resolve())
+        server.kill('SIGTERM')
+      })
     }
+    // The embedded database has one user at a time: revoke once the server has stopped.
+    expect((await cdm('token', 'revoke', '--email', 'ana@example.org')).stdout).toContain(
+      '1 token(s) revoked.',
+    )
+    expect((await cdm('token', 'revoke', '--email', 'ana@example.org')).stdout).toContain(
+      '0 token(s) revoked.',
+    )
   }, 120_000)
 })

@@ -3,7 +3,7 @@ import { readEnv } from '../server/env'
 import { AppError } from '../server/http/errors'
 import { translate } from '../server/http/i18n'
 import { buildRuntime, listen, openMigratedDatabase } from '../server/main'
-import { createApiToken } from '../server/modules/auth/api-tokens'
+import { createApiToken, revokeApiTokens } from '../server/modules/auth/api-tokens'
 import { createPasswordResetLink } from '../server/modules/auth/auth'
 import { getCentreBySlug } from '../server/modules/centres/centres-service'
 import { addStaff, findUserIdByEmail } from '../server/modules/staff/staff-service'
@@ -129,9 +129,8 @@ staff
     ),
   )
 
-program
-  .command('token')
-  .description('Personal API tokens')
+const tokens = program.command('token').description('Personal API tokens')
+tokens
   .command('create')
   .description('Print a personal API token for `Authorization: Bearer <token>`')
   .requiredOption('--email <email>', 'the staff member the token acts as')
@@ -142,6 +141,19 @@ program
       if (!userId) throw new Error(`No staff member with the email ${options.email}.`)
       const { token } = await createApiToken({ db, userId, label: options.label })
       console.log(token)
+    }),
+  )
+tokens
+  .command('revoke')
+  .description('Revoke a staff member’s API tokens (all of them, or those with a label)')
+  .requiredOption('--email <email>', 'the staff member the tokens act as')
+  .option('--label <label>', 'only the tokens with this label')
+  .action((options: { email: string; label?: string }) =>
+    withRuntime(async ({ db }) => {
+      const userId = await findUserIdByEmail({ db, email: options.email })
+      if (!userId) throw new Error(`No staff member with the email ${options.email}.`)
+      const count = await revokeApiTokens({ db, userId, label: options.label })
+      console.log(`${count} token(s) revoked.`)
     }),
   )
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serveStatic } from '@hono/node-server/serve-static'
-import { Hono } from 'hono'
+import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { type AppDeps, type AppEnv, createRouter } from './http/context'
 import { errorHandler } from './http/error-handler'
@@ -83,16 +83,25 @@ export function createApp(options: AppOptions) {
 function mountClient(app: Hono<AppEnv>, clientDir: string) {
   let indexHtml: Promise<string> | undefined
   app.use('*', securityHeaders())
+  // serveStatic's onFound runs after the response is built, too late for headers: set them on the way out.
+  const cacheFor =
+    (policy: (c: Context<AppEnv>) => string | null): MiddlewareHandler<AppEnv> =>
+    async (c, next) => {
+      await next()
+      const value = c.res.ok ? policy(c) : null
+      if (value) c.res.headers.set('cache-control', value)
+    }
   app.use(
     '/assets/*',
-    serveStatic({
-      root: clientDir,
-      onFound: (_path, c) => {
-        c.header('cache-control', 'public, max-age=31536000, immutable')
-      },
-    }),
+    cacheFor(() => 'public, max-age=31536000, immutable'),
+    serveStatic({ root: clientDir }),
   )
-  app.use('*', serveStatic({ root: clientDir }))
+  // index.html names the current hashed bundles: always revalidated, so a new release shows at once.
+  app.use(
+    '*',
+    cacheFor((c) => (c.res.headers.get('content-type')?.startsWith('text/html') ? 'no-cache' : null)),
+    serveStatic({ root: clientDir }),
+  )
   app.get('*', async (c) => {
     indexHtml ??= readFile(join(clientDir, 'index.html'), 'utf8')
     c.header('cache-control', 'no-cache')

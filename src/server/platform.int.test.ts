@@ -2,7 +2,7 @@ import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { messages } from '../shared/i18n/messages'
 import { createApp } from './app'
-import { createApiToken } from './modules/auth/api-tokens'
+import { createApiToken, revokeApiTokens } from './modules/auth/api-tokens'
 import { createTestContext, TEST_ORIGIN, type TestContext } from './test/app'
 
 let t: TestContext
@@ -159,6 +159,20 @@ describe('personal API tokens', () => {
     })
   })
 
+  it('stops accepting a token once revoked, and revokes by label only when asked', async () => {
+    const centre = await t.buildCentre()
+    const manager = await t.buildStaff('manager', centre.id)
+    const kept = await createApiToken({ db: t.db, userId: manager.userId, label: 'partner-sync' })
+    const dropped = await createApiToken({ db: t.db, userId: manager.userId, label: 'laptop' })
+    expect(await revokeApiTokens({ db: t.db, userId: manager.userId, label: 'laptop' })).toBe(1)
+    const status = async (token: string) =>
+      (await t.app.request('/api/v1/me', { headers: { authorization: `Bearer ${token}` } })).status
+    expect(await status(dropped.token)).toBe(401)
+    expect(await status(kept.token)).toBe(200)
+    expect(await revokeApiTokens({ db: t.db, userId: manager.userId })).toBe(1)
+    expect(await status(kept.token)).toBe(401)
+  })
+
   it('answers 401 to an unknown or garbage token', async () => {
     const centre = await t.buildCentre()
     for (const authorization of ['Bearer cdm_unknownTokenThatWasNeverIssued', 'Bearer garbage', 'Bearer ']) {
@@ -224,5 +238,38 @@ describe('request logs', () => {
     expect(all).not.toContain('203.0.113.7')
     expect(all).not.toContain('secret-code')
     expect(all).not.toContain('nobody@staff.example')
+  })
+})
+
+describe('the built front end', () => {
+  it('revalidates index.html on every path and caches hashed assets for a year', async () => {
+    const { mkdtemp, mkdir, writeFile, rm } = await import('node:fs/promises')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const clientDir = await mkdtemp(join(tmpdir(), 'cdm-client-'))
+    try {
+      await mkdir(join(clientDir, 'assets'))
+      await writeFile(join(clientDir, 'index.html'), '<!doctype html><title>Cité</title>')
+      await writeFile(join(clientDir, 'assets', 'main-abc123.js'), 'export {}')
+      const app = createApp({
+        db: t.db,
+        auth: t.auth,
+        now: () => new Date(),
+        logger: pino({ level: 'silent' }),
+        publicUrl: TEST_ORIGIN,
+        bodyLimit: 64 * 1024,
+        clientDir,
+      })
+      for (const path of ['/', '/index.html', '/staff/login', '/c/demo']) {
+        const page = await app.request(path)
+        expect(page.status, path).toBe(200)
+        expect(await page.text(), path).toContain('<title>Cité</title>')
+        expect(page.headers.get('cache-control'), path).toBe('no-cache')
+      }
+      const asset = await app.request('/assets/main-abc123.js')
+      expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    } finally {
+      await rm(clientDir, { recursive: true, force: true })
+    }
   })
 })

@@ -103,6 +103,12 @@ describe('centre set-up by a manager', () => {
       await page.waitForLoadState('networkidle')
       await expectAccessible(page)
     }
+    // Following a link moves focus to the new page's content, where a screen reader starts reading.
+    await page
+      .getByRole('navigation', { name: 'Centre management' })
+      .getByRole('link', { name: 'Opening hours' })
+      .click()
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main')
     await context.close()
     e2e.assertCleanConsole()
   })
@@ -134,6 +140,35 @@ describe('centre set-up by a manager', () => {
 })
 
 describe('roles', () => {
+  it('asks before removing a role, and removes it only when confirmed', async () => {
+    const centre = await e2e.t.buildCentre()
+    const manager = await e2e.t.buildStaff('manager', centre.id)
+    const colleague = await e2e.t.buildStaff('counsellor', centre.id)
+    const { page, context } = await e2e.newPage({ locale: 'en-GB' })
+    await e2e.signIn(page, manager.email, manager.password)
+    await page.goto(`/staff/c/${centre.slug}/manager/staff`)
+    const remove = page.getByRole('button', { name: `Remove the role Counsellor from ${colleague.name}` })
+    await expect.poll(() => remove.isVisible()).toBe(true)
+
+    page.once('dialog', (dialog) => dialog.dismiss())
+    await remove.click()
+    await page.waitForLoadState('networkidle')
+    expect(await remove.isVisible()).toBe(true)
+
+    page.once('dialog', (dialog) => {
+      expect(dialog.message()).toContain(colleague.name)
+      return dialog.accept()
+    })
+    await remove.click()
+    await expect
+      .poll(() => page.getByText(`The role Counsellor was removed from ${colleague.name}.`).isVisible())
+      .toBe(true)
+    expect(await remove.count()).toBe(0)
+    await expectAccessible(page)
+    await context.close()
+    e2e.assertCleanConsole()
+  })
+
   it('keeps a counsellor out of manager pages', async () => {
     const centre = await e2e.t.buildCentre()
     const counsellor = await e2e.t.buildStaff('counsellor', centre.id)

@@ -1,5 +1,5 @@
-import { type ReactNode, useEffect } from 'react'
-import { Link } from 'react-router'
+import { type ReactNode, useEffect, useRef } from 'react'
+import { Link, useLocation } from 'react-router'
 import { useT } from '../i18n/i18n-provider'
 import { LanguageSwitcher } from './language-switcher'
 
@@ -12,12 +12,26 @@ type Props = {
   heading?: boolean
 }
 
+// The first page of a visit keeps the browser's own focus; after that, each navigation moves focus to the
+// new page's content so that screen readers announce it and keyboard users start from the top of it.
+let firstPath: string | null = null
+
 /** Every page: skip link, header with the language switcher, one main landmark, a document title. */
 export function Page({ title, brand, brandTo = '/', nav, children, heading = true }: Props) {
   const t = useT()
+  const { pathname } = useLocation()
+  const main = useRef<HTMLElement>(null)
   useEffect(() => {
     document.title = brand ? `${title} · ${brand}` : title
   }, [title, brand])
+  useEffect(() => {
+    if (firstPath === null || firstPath === pathname) {
+      firstPath ??= pathname
+      return
+    }
+    firstPath = ''
+    main.current?.focus()
+  }, [pathname])
   return (
     <>
       <a className="skip-link" href="#main">
@@ -32,7 +46,7 @@ export function Page({ title, brand, brandTo = '/', nav, children, heading = tru
           <LanguageSwitcher />
         </div>
       </header>
-      <main id="main" className="app-main" tabIndex={-1}>
+      <main id="main" ref={main} className="app-main" tabIndex={-1}>
         {heading && <h1>{title}</h1>}
         {children}
       </main>

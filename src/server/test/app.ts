@@ -77,7 +77,7 @@ export async function createTestContext(
       actorUserId: null,
       input: { email, name: `Staff ${role}`, role, centreId },
     })
-    return { ...added, password: added.password ?? '' }
+    return { ...added, name: `Staff ${role}`, password: added.password ?? '' }
   }
 
   /** Signs in through the real endpoint and returns the session cookie. */

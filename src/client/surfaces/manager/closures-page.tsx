@@ -70,6 +70,7 @@ export function ClosuresPage() {
     <ManagerPage title={t('manager.closures')}>
       <p className="muted">{t('manager.closuresIntro')}</p>
       {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
+      {remove.isError && <ErrorMessage error={remove.error} />}
       {closures.isPending ? (
         <Loading />
       ) : closures.isError ? (
@@ -105,7 +106,11 @@ export function ClosuresPage() {
                   <Button
                     variant="danger"
                     aria-label={t('manager.removeNamed', { name: formatDay(closure.startsOn) })}
-                    onPress={() => remove.mutate(closure.id)}
+                    onPress={() =>
+                      remove.mutate(closure.id, {
+                        onSuccess: () => setNotice({ tone: 'success', text: t('manager.closureRemoved') }),
+                      })
+                    }
                   >
                     {t('manager.remove')}
                   </Button>

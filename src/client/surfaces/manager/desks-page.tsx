@@ -62,6 +62,7 @@ export function DesksPage() {
     <ManagerPage title={t('manager.desks')}>
       <p className="muted">{t('manager.desksIntro')}</p>
       {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
+      {remove.isError && <ErrorMessage error={remove.error} />}
       {desks.isPending || areas.isPending ? (
         <Loading />
       ) : desks.isError ? (

@@ -96,7 +96,11 @@ export function HoursPage() {
                 <legend className="visually-hidden">{dayName(weekday)}</legend>
                 <strong aria-hidden="true">{dayName(weekday)}</strong>
                 <div className="stack">
-                  {daySpans.length === 0 && <span className="muted">{t('manager.closedDay')}</span>}
+                  {daySpans.length === 0 && (
+                    <span className="muted">
+                      {areaId && spans.length === 0 ? t('manager.followsCentreDay') : t('manager.closedDay')}
+                    </span>
+                  )}
                   {daySpans.map((span) => (
                     <div key={span.key} className="span-row">
                       <TextField

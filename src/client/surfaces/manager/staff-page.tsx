@@ -56,6 +56,8 @@ export function StaffPage() {
     <ManagerPage title={t('manager.staff')}>
       <p className="muted">{t('manager.staffIntro')}</p>
       {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
+      {revoke.isError && <ErrorMessage error={revoke.error} />}
+      {resetLink.isError && <ErrorMessage error={resetLink.error} />}
       {handover && (
         <div className="alert" data-tone="info" role="status">
           <p>
@@ -97,7 +99,17 @@ export function StaffPage() {
                         <Button
                           variant="quiet"
                           aria-label={t('manager.revokeRole', { role: roleLabel(r), name: member.name })}
-                          onPress={() => revoke.mutate({ userId: member.userId, role: r })}
+                          onPress={() => {
+                            const label = { role: roleLabel(r), name: member.name }
+                            if (window.confirm(t('manager.confirmRevokeRole', label)))
+                              revoke.mutate(
+                                { userId: member.userId, role: r },
+                                {
+                                  onSuccess: () =>
+                                    setNotice({ tone: 'success', text: t('manager.roleRevoked', label) }),
+                                },
+                              )
+                          }}
                         >
                           {t('manager.remove')}
                         </Button>

@@ -39,3 +39,27 @@ export async function findUserIdByApiToken({
     .returning({ userId: apiToken.userId })
   return row?.userId ?? null
 }
+
+/** Revokes a user's tokens (those with `label`, or all of them); answers how many were live. */
+export async function revokeApiTokens({
+  db,
+  userId,
+  label,
+}: {
+  db: Database
+  userId: string
+  label?: string
+}): Promise<number> {
+  const rows = await db
+    .update(apiToken)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(apiToken.userId, userId),
+        isNull(apiToken.revokedAt),
+        label === undefined ? undefined : eq(apiToken.label, label),
+      ),
+    )
+    .returning({ id: apiToken.id })
+  return rows.length
+}
