@@ -8,6 +8,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+          // Needs a PostgreSQL server (several instances sharing one): run by the postgres project only.
+          exclude: ['src/**/*.pg.test.ts'],
           env: { TEST_DB: 'pglite' },
           globalSetup: ['tests/setup/pglite-template.ts'],
           setupFiles: ['tests/setup/fail-on-console-error.ts'],
@@ -19,7 +21,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'postgres',
-          include: ['src/**/*.int.test.ts'],
+          include: ['src/**/*.int.test.ts', 'src/**/*.pg.test.ts'],
           env: { TEST_DB: 'postgres' },
           globalSetup: ['tests/setup/postgres-server.ts'],
           setupFiles: ['tests/setup/fail-on-console-error.ts'],

@@ -2,7 +2,8 @@ import { Command, Option } from 'commander'
 import { readEnv } from '../server/env'
 import { AppError } from '../server/http/errors'
 import { translate } from '../server/http/i18n'
-import { buildRuntime, listen, openMigratedDatabase } from '../server/main'
+import { createLogger } from '../server/http/logger'
+import { buildRuntime, listen, openBus, openMigratedDatabase } from '../server/main'
 import { createApiToken, revokeApiTokens } from '../server/modules/auth/api-tokens'
 import { createPasswordResetLink } from '../server/modules/auth/auth'
 import { getCentreBySlug } from '../server/modules/centres/centres-service'
@@ -54,7 +55,9 @@ program
       ...(options.host ? { HOST: options.host } : {}),
     })
     const handle = await openMigratedDatabase(env)
-    const { app, auth, logger, publicUrl } = await buildRuntime(env, handle)
+    const logger = createLogger(env.CDM_LOG_LEVEL)
+    const bus = await openBus(env, logger)
+    const { app, auth, publicUrl } = await buildRuntime(env, handle, { logger, bus })
     if (options.demo && (await isDatabaseEmpty(handle.db))) {
       const { centreSlug, logins } = await seedDemo({ db: handle.db, auth })
       console.log(`Demo centre created: ${publicUrl}/c/${centreSlug}`)
@@ -63,9 +66,11 @@ program
     const server = await listen(app, env)
     // End of day: tickets nobody will call any more are closed; idempotent, so every instance may run it.
     const sweep = setInterval(() => {
-      closeStaleTickets({ db: handle.db, now: new Date() }).catch((error: unknown) =>
-        logger.error({ err: error }, 'end of day sweep failed'),
-      )
+      closeStaleTickets({
+        db: handle.db,
+        now: new Date(),
+        onClosed: (centreId) => app.live.queueChanged(centreId),
+      }).catch((error: unknown) => logger.error({ err: error }, 'end of day sweep failed'))
     }, 60_000)
     sweep.unref()
     logger.info({ url: publicUrl, port: server.port, database: handle.kind }, 'Cité is listening')
@@ -74,6 +79,7 @@ program
     )
     const stop = async () => {
       await server.close()
+      await bus.close()
       await handle.close()
       process.exit(0)
     }

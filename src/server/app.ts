@@ -17,23 +17,35 @@ import { setupRoutes } from './modules/centres/setup-routes'
 import { apiDocsRoutes } from './modules/docs/routes'
 import { healthRoutes } from './modules/health/routes'
 import { staffRoutes } from './modules/staff/routes'
+import { createTicketLive } from './modules/tickets/live'
+import { liveRoutes } from './modules/tickets/live-routes'
 import { ticketRoutes } from './modules/tickets/routes'
+import { createLocalBus, type EventBus } from './realtime/bus'
+import { createLiveHub } from './realtime/hub'
 
 export const clientDist = fileURLToPath(new URL('../../dist/client', import.meta.url))
 
-export type AppOptions = AppDeps & {
+export type AppOptions = Omit<AppDeps, 'hub' | 'live'> & {
   logger: Logger
   publicUrl: string
   bodyLimit: number
   /** Read client addresses (for the sign-in throttle only) from X-Forwarded-For. */
   trustProxy?: boolean
+  /** Carries live events between instances; one in-process bus when omitted. */
+  bus?: EventBus
   /** Folder of the built front end; omitted in API-only tests. */
   clientDir?: string | undefined
 }
 
 /** Composition: middleware chain, then one router per capability. Nothing here knows a business rule. */
 export function createApp(options: AppOptions) {
-  const { logger, publicUrl, clientDir, trustProxy: _, ...deps } = options
+  const { logger, publicUrl, clientDir, trustProxy: _, bus: givenBus, ...base } = options
+  const bus = givenBus ?? createLocalBus(logger)
+  const deps: AppDeps = {
+    ...base,
+    hub: createLiveHub(bus),
+    live: createTicketLive({ db: base.db, bus, now: base.now, logger }),
+  }
   const app = new Hono<AppEnv>()
   app.onError(errorHandler(logger))
   app.use('*', requestLogger(logger))
@@ -55,6 +67,7 @@ export function createApp(options: AppOptions) {
   api.route('/', setupRoutes)
   api.route('/', staffRoutes)
   api.route('/', ticketRoutes)
+  api.route('/', liveRoutes)
 
   app.use(
     '/api/*',
@@ -76,7 +89,8 @@ export function createApp(options: AppOptions) {
   })
 
   if (clientDir) mountClient(app, clientDir)
-  return app
+  // The live side is reachable from outside requests too (the end-of-day sweep, tests).
+  return Object.assign(app, { live: deps.live, hub: deps.hub })
 }
 
 /** The built single-page app: hashed assets cached for a year, every other path answered by index.html. */

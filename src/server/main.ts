@@ -7,6 +7,7 @@ import { type Env, publicUrlOf } from './env'
 import { createLogger, type Logger } from './http/logger'
 import { createAuth } from './modules/auth/auth'
 import { createMailer } from './modules/auth/mailer'
+import { createLocalBus, createPostgresBus, type EventBus } from './realtime/bus'
 
 export function databaseOptions(env: Env) {
   return env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.CDM_DATA_DIR }
@@ -22,8 +23,9 @@ export async function openMigratedDatabase(env: Env): Promise<DatabaseHandle> {
 export async function buildRuntime(
   env: Env,
   handle: DatabaseHandle,
-  logger: Logger = createLogger(env.CDM_LOG_LEVEL),
+  options: { logger?: Logger; bus?: EventBus } = {},
 ) {
+  const logger = options.logger ?? createLogger(env.CDM_LOG_LEVEL)
   const publicUrl = publicUrlOf(env)
   const secret = await loadSecret(handle.db, env.CDM_SECRET)
   const auth = createAuth({
@@ -41,8 +43,17 @@ export async function buildRuntime(
     bodyLimit: env.CDM_BODY_LIMIT,
     trustProxy: env.CDM_TRUST_PROXY,
     clientDir: clientDist,
+    bus: options.bus,
   })
   return { app, auth, logger, publicUrl }
+}
+
+/**
+ * The bus live events travel on: in this process with the embedded database, PostgreSQL NOTIFY with a
+ * server, so that instances sharing the database share their events.
+ */
+export async function openBus(env: Env, logger: Logger): Promise<EventBus> {
+  return env.DATABASE_URL ? createPostgresBus(env.DATABASE_URL, logger) : createLocalBus(logger)
 }
 
 /** Starts listening; resolves once the port is bound, with a function that stops cleanly. */
@@ -54,7 +65,12 @@ export function listen(
     const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info: AddressInfo) => {
       resolve({
         port: info.port,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done())
+            // Live streams never end by themselves: close them so the server can stop.
+            if ('closeAllConnections' in server) server.closeAllConnections()
+          }),
       })
     })
   })

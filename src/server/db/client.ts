@@ -19,6 +19,8 @@ export type Database = PgDatabase<PgQueryResultHKT>
 export type DatabaseHandle = {
   db: Database
   kind: 'pglite' | 'postgres'
+  /** The server's address, with a PostgreSQL server (for the connections of the live event bus). */
+  url?: string
   migrate: () => Promise<void>
   close: () => Promise<void>
   /** PGlite only: a snapshot of the data folder, used to start test databases without re-running initdb. */
@@ -45,6 +47,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     return {
       db,
       kind: 'postgres',
+      url: options.url,
       migrate: async () => {
         const lock = await pool.connect()
         try {

@@ -4,10 +4,20 @@ import type { Database } from '../db/client'
 import type { centre } from '../db/schema/centres'
 import type { Actor } from '../modules/auth/actor'
 import type { Auth } from '../modules/auth/auth'
+import type { TicketLive } from '../modules/tickets/live'
+import type { LiveHub } from '../realtime/hub'
 import { validationError } from './validation'
 
 /** What every handler can reach: dependencies are injected once at composition, never imported. */
-export type AppDeps = { db: Database; auth: Auth; now: () => Date }
+export type AppDeps = {
+  db: Database
+  auth: Auth
+  now: () => Date
+  /** The live streams of this instance. */
+  hub: LiveHub
+  /** Announces ticket changes on the bus after they are committed. */
+  live: TicketLive
+}
 
 export type StaffScope = {
   db: Database

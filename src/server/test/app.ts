@@ -8,6 +8,7 @@ import { createAuth } from '../modules/auth/auth'
 import { createArea } from '../modules/centres/areas-service'
 import { createCentre } from '../modules/centres/centres-service'
 import { addStaff } from '../modules/staff/staff-service'
+import type { EventBus } from '../realtime/bus'
 import { createTestDatabase } from './database'
 
 export const TEST_ORIGIN = 'http://cite.test'
@@ -19,7 +20,7 @@ export type TestContext = Awaited<ReturnType<typeof createTestContext>>
 
 /** A real app on a real database; `clock` lets a test choose the current time. */
 export async function createTestContext(
-  options: { clientDir?: string; publicUrl?: string; handle?: DatabaseHandle } = {},
+  options: { clientDir?: string; publicUrl?: string; handle?: DatabaseHandle; bus?: EventBus } = {},
 ) {
   const handle = options.handle ?? (await createTestDatabase())
   const publicUrl = options.publicUrl ?? TEST_ORIGIN
@@ -33,6 +34,7 @@ export async function createTestContext(
     publicUrl,
     bodyLimit: 64 * 1024,
     clientDir: options.clientDir,
+    bus: options.bus,
   })
   const db = handle.db
 

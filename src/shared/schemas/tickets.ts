@@ -44,6 +44,8 @@ export type IssuedTicket = z.infer<typeof issuedTicketSchema>
 /** What a visitor's phone sees: no other visitor's data, no counsellor, no institution. */
 export const trackedTicketSchema = z
   .object({
+    /** The centre's slug: its public live stream tells the phone when to look again. */
+    centre: z.string(),
     code: z.string(),
     area: z.string(),
     status: z.enum(ticketStatuses),
@@ -119,3 +121,22 @@ export const transferInputSchema = z
     path: ['area'],
   })
 export type TransferInput = z.input<typeof transferInputSchema>
+
+/** A call on the public live stream: what a waiting-room screen shows and says, nothing more. */
+export const liveCallSchema = z
+  .object({
+    code: z.string(),
+    desk: z.string(),
+    area: z.string(),
+    /** Called again by the same desk. */
+    recall: z.boolean(),
+    at: z.iso.datetime(),
+  })
+  .meta({ id: 'LiveCall' })
+export type LiveCall = z.infer<typeof liveCallSchema>
+
+/** A change on the staff live stream: enough for consoles to refresh what they show. */
+export const liveTicketChangeSchema = z
+  .object({ id: z.uuid(), code: z.string(), area: z.string(), status: z.enum(ticketStatuses) })
+  .meta({ id: 'LiveTicketChange' })
+export type LiveTicketChange = z.infer<typeof liveTicketChangeSchema>

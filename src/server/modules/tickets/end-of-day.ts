@@ -10,7 +10,16 @@ import { computeOpenStatus, localDateOf } from '../centres/opening-status'
  * closed for the day. They stay (status `closed`) for the day's statistics; numbering restarts by itself
  * because codes are numbered per centre-local day.
  */
-export async function closeStaleTickets({ db, now }: { db: Database; now: Date }): Promise<number> {
+export async function closeStaleTickets({
+  db,
+  now,
+  onClosed,
+}: {
+  db: Database
+  now: Date
+  /** Told of each centre where tickets were closed, so its screens can be refreshed. */
+  onClosed?: (centreId: string) => void
+}): Promise<number> {
   let closed = 0
   for (const home of await db.select().from(centre)) {
     const today = localDateOf(now, home.timezone)
@@ -39,6 +48,7 @@ export async function closeStaleTickets({ db, now }: { db: Database; now: Date }
       )
       .returning({ id: ticket.id })
     closed += rows.length
+    if (rows.length) onClosed?.(home.id)
   }
   return closed
 }

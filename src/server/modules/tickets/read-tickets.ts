@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { QueueArea, StaffTicket, TrackedTicket } from '../../../shared/schemas/tickets'
 import type { Database } from '../../db/client'
-import { area, desk } from '../../db/schema/centres'
+import { area, centre, desk } from '../../db/schema/centres'
 import { ticket, ticketStep } from '../../db/schema/tickets'
 import { notFound } from '../../http/errors'
 import { listAreas } from '../centres/areas-service'
@@ -71,11 +71,13 @@ export async function trackTicket({ db, token }: { db: Database; token: string }
     .where(eq(ticket.trackTokenHash, hashTrackToken(token)))
   if (!row) throw notFound('error.ticket.notFound')
   const names = await namesOf(db, [row.areaId], row.calledDeskId ? [row.calledDeskId] : [])
+  const [home] = await db.select({ slug: centre.slug }).from(centre).where(eq(centre.id, row.centreId))
   const waiting = row.status === 'waiting'
   const position = waiting
     ? await positionInQueue(db, { areaId: row.areaId, serviceDate: row.serviceDate, queuedAt: row.queuedAt })
     : null
   return {
+    centre: home?.slug ?? '',
     code: row.code,
     area: names.area(row.areaId) ?? '',
     status: row.status as TrackedTicket['status'],
@@ -95,7 +97,18 @@ export async function getQueueOverview({
   slug: string
   now: Date
 }): Promise<QueueArea[]> {
-  const home = await getCentreBySlug({ db, slug })
+  return queueOverviewOf({ db, home: await getCentreBySlug({ db, slug }), now })
+}
+
+export async function queueOverviewOf({
+  db,
+  home,
+  now,
+}: {
+  db: Database
+  home: Pick<typeof centre.$inferSelect, 'id' | 'timezone'>
+  now: Date
+}): Promise<QueueArea[]> {
   const serviceDate = localDateOf(now, home.timezone)
   const areas = await listAreas({ db, centreId: home.id })
   return Promise.all(

@@ -63,16 +63,15 @@ export const ticketRoutes = createRouter()
       responses: { 201: jsonContent(issuedTicketSchema, 'Ticket'), 409: staffErrors[409], ...publicErrors },
     }),
     async (c) => {
-      const { db, now } = c.var.deps
-      return c.json(
-        await issueTicket({
-          db,
-          centreSlug: c.req.valid('param').centre,
-          input: c.req.valid('json'),
-          now: now(),
-        }),
-        201,
-      )
+      const { db, now, live } = c.var.deps
+      const issued = await issueTicket({
+        db,
+        centreSlug: c.req.valid('param').centre,
+        input: c.req.valid('json'),
+        now: now(),
+      })
+      await live.ticketChanged(issued.id)
+      return c.json(issued, 201)
     },
   )
   .openapi(
@@ -123,6 +122,8 @@ export const ticketRoutes = createRouter()
         userId: actor?.userId ?? null,
         input: c.req.valid('json'),
       })
+      const { desk } = await getDeskWithCentre(c.var.deps.db, deskId)
+      c.var.deps.live.queueChanged(desk.centreId)
       return c.json({ id: session.id, desk: deskId, areas, languages: session.languages }, 201)
     },
   )
@@ -138,7 +139,10 @@ export const ticketRoutes = createRouter()
       responses: { 204: { description: 'Closed' }, ...staffErrors },
     }),
     async (c) => {
-      await closeDeskSession({ db: c.var.deps.db, deskId: c.req.valid('param').desk })
+      const deskId = c.req.valid('param').desk
+      await closeDeskSession({ db: c.var.deps.db, deskId })
+      const { desk } = await getDeskWithCentre(c.var.deps.db, deskId)
+      c.var.deps.live.queueChanged(desk.centreId)
       return c.body(null, 204)
     },
   )
@@ -158,9 +162,10 @@ export const ticketRoutes = createRouter()
       },
     }),
     async (c) => {
-      const { db, now } = c.var.deps
+      const { db, now, live } = c.var.deps
       const called = await callNextTicket({ db, deskId: c.req.valid('param').desk, now: now() })
       if (!called) return c.body(null, 204)
+      await live.ticketChanged(called, { called: true })
       return c.json(await presentStaffTicket(db, called), 200)
     },
   )
@@ -196,7 +201,7 @@ export const ticketRoutes = createRouter()
       responses: { 200: jsonContent(staffTicketSchema, 'Ticket'), ...staffErrors },
     }),
     async (c) => {
-      const { db, now } = c.var.deps
+      const { db, now, live } = c.var.deps
       const { id, action } = c.req.valid('param')
       const body = c.req.valid('json') ?? {}
       const updated = await applyTicketAction({
@@ -206,6 +211,8 @@ export const ticketRoutes = createRouter()
         input: { deskId: body.desk, transfer: body.transfer },
         now: now(),
       })
+      const announced = (action === 'call' || action === 'recall') && updated.status === 'called'
+      await live.ticketChanged(updated, { called: announced })
       return c.json(await presentStaffTicket(db, updated), 200)
     },
   )

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { centre as centreTable } from '../../db/schema/centres'
 import { ticket } from '../../db/schema/tickets'
 import { createTestContext, type TestContext } from '../../test/app'
+import { walkInCentre } from '../../test/walk-in'
 import { createDesk } from '../centres/desks-service'
-import { replaceWeeklyHours } from '../centres/hours-service'
 import { closeStaleTickets } from './end-of-day'
 
 let t: TestContext
@@ -14,48 +14,7 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-/** A centre open 08:00–18:00 every day, two areas, two desks, a counsellor signed in. */
-async function setUp() {
-  const centre = await t.buildCentre()
-  await replaceWeeklyHours({
-    db: t.db,
-    centreId: centre.id,
-    actorUserId: null,
-    input: {
-      spans: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opensAt: '08:00', closesAt: '18:00' })),
-    },
-  })
-  const job = await t.buildArea(centre.id, { slug: 'emploi', ticketLetter: 'E' })
-  const training = await t.buildArea(centre.id, { slug: 'formation', ticketLetter: 'F' })
-  const desks = await Promise.all(
-    [1, 2].map((n) =>
-      createDesk({ db: t.db, centreId: centre.id, actorUserId: null, input: { name: `Bureau ${n}` } }),
-    ),
-  )
-  const counsellor = await t.buildStaff('counsellor', centre.id)
-  const cookie = await t.signIn(counsellor.email, counsellor.password)
-  const take = (area: string, extra: Record<string, unknown> = {}) =>
-    t.request(`/api/v1/centres/${centre.slug}/tickets`, {
-      method: 'POST',
-      body: { area, language: 'fr', channel: 'kiosk', ...extra },
-    })
-  const open = (deskIndex: number, areas: string[], languages = ['fr', 'en']) =>
-    t.request(`/api/v1/desks/${desks[deskIndex]?.row.id}/session`, {
-      method: 'POST',
-      cookie,
-      body: { areas, languages },
-    })
-  const callNext = (deskIndex: number) =>
-    t.request(`/api/v1/desks/${desks[deskIndex]?.row.id}/call-next`, { method: 'POST', cookie })
-  const act = (id: string, action: string, body?: unknown) =>
-    t.request(`/api/v1/tickets/${id}/${action}`, {
-      method: 'POST',
-      cookie,
-      ...(body ? { body } : {}),
-      lang: 'en',
-    })
-  return { centre, job, training, desks, cookie, take, open, callNext, act }
-}
+const setUp = () => walkInCentre(t)
 
 describe('taking a ticket', () => {
   it('numbers tickets per area letter and day, and gives a position and an estimate', async () => {
@@ -216,7 +175,15 @@ describe('the life of a ticket', () => {
     await callNext(0)
     const after = await (await t.request(`/api/v1/tickets/track/${issued.trackToken}`)).json()
     expect(after).toMatchObject({ status: 'called', desk: 'Bureau 1', position: null })
-    expect(Object.keys(after).sort()).toEqual(['area', 'code', 'desk', 'estimatedWait', 'position', 'status'])
+    expect(Object.keys(after).sort()).toEqual([
+      'area',
+      'centre',
+      'code',
+      'desk',
+      'estimatedWait',
+      'position',
+      'status',
+    ])
     expect((await t.request(`/api/v1/tickets/track/${'x'.repeat(22)}`)).status).toBe(404)
   })
 })
