@@ -17,6 +17,7 @@ import { setupRoutes } from './modules/centres/setup-routes'
 import { apiDocsRoutes } from './modules/docs/routes'
 import { healthRoutes } from './modules/health/routes'
 import { staffRoutes } from './modules/staff/routes'
+import { type IssueLimitOptions, ticketIssueLimit } from './modules/tickets/issue-limit'
 import { createTicketLive } from './modules/tickets/live'
 import { liveRoutes } from './modules/tickets/live-routes'
 import { ticketRoutes } from './modules/tickets/routes'
@@ -31,6 +32,8 @@ export type AppOptions = Omit<AppDeps, 'hub' | 'live'> & {
   bodyLimit: number
   /** Read client addresses (for the sign-in throttle only) from X-Forwarded-For. */
   trustProxy?: boolean
+  /** Limits on anonymous ticket requests per client address. */
+  issueLimit?: IssueLimitOptions
   /** Carries live events between instances; one in-process bus when omitted. */
   bus?: EventBus
   /** Folder of the built front end; omitted in API-only tests. */
@@ -39,7 +42,7 @@ export type AppOptions = Omit<AppDeps, 'hub' | 'live'> & {
 
 /** Composition: middleware chain, then one router per capability. Nothing here knows a business rule. */
 export function createApp(options: AppOptions) {
-  const { logger, publicUrl, clientDir, trustProxy: _, bus: givenBus, ...base } = options
+  const { logger, publicUrl, clientDir, trustProxy, issueLimit, bus: givenBus, ...base } = options
   const bus = givenBus ?? createLocalBus(logger)
   const deps: AppDeps = {
     ...base,
@@ -81,7 +84,8 @@ export function createApp(options: AppOptions) {
   app.use('/api/*', csrfGuard(new URL(publicUrl).origin))
   app.route('/api', apiDocsRoutes(api))
   app.use('/api/*', securityHeaders())
-  app.use('/api/auth/*', signInThrottle({ trustProxy: options.trustProxy ?? false }))
+  app.use('/api/auth/*', signInThrottle({ trustProxy: trustProxy ?? false }))
+  app.use('/api/v1/centres/:centre/tickets', ticketIssueLimit({ trustProxy, ...issueLimit }))
   app.on(['GET', 'POST'], '/api/auth/*', (c) => deps.auth.handler(c.req.raw))
   app.route('/api/v1', api)
   app.all('/api/*', () => {

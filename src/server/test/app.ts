@@ -8,6 +8,7 @@ import { createAuth } from '../modules/auth/auth'
 import { createArea } from '../modules/centres/areas-service'
 import { createCentre } from '../modules/centres/centres-service'
 import { addStaff } from '../modules/staff/staff-service'
+import type { IssueLimitOptions } from '../modules/tickets/issue-limit'
 import type { EventBus } from '../realtime/bus'
 import { createTestDatabase } from './database'
 
@@ -20,7 +21,14 @@ export type TestContext = Awaited<ReturnType<typeof createTestContext>>
 
 /** A real app on a real database; `clock` lets a test choose the current time. */
 export async function createTestContext(
-  options: { clientDir?: string; publicUrl?: string; handle?: DatabaseHandle; bus?: EventBus } = {},
+  options: {
+    clientDir?: string
+    publicUrl?: string
+    handle?: DatabaseHandle
+    bus?: EventBus
+    /** Every test request comes from one address: limits are out of the way unless a test sets them. */
+    issueLimit?: IssueLimitOptions
+  } = {},
 ) {
   const handle = options.handle ?? (await createTestDatabase())
   const publicUrl = options.publicUrl ?? TEST_ORIGIN
@@ -35,6 +43,7 @@ export async function createTestContext(
     bodyLimit: 64 * 1024,
     clientDir: options.clientDir,
     bus: options.bus,
+    issueLimit: options.issueLimit ?? { perAddress: 100_000, portalPerAddress: 100_000 },
   })
   const db = handle.db
 

@@ -26,6 +26,7 @@ export const en: Record<keyof typeof fr, string> = {
   'error.staff.resetOutsideCentre':
     'This person also holds a role elsewhere in the network: only a network admin can reset their password.',
   'error.staff.scope': 'A network admin role belongs to no centre; every other role to exactly one.',
+  'error.ticket.tooMany': 'Too many tickets requested from this device. Please ask at the reception desk.',
   'error.ticket.notFound': 'This ticket does not exist.',
   'error.ticket.languageNotOffered': 'This language is not offered in this centre.',
   'error.ticket.areaClosed': 'This area is closed at the moment.',

@@ -26,6 +26,7 @@ export const fr = {
   'error.staff.scope':
     'Un rôle « administration du réseau » ne se rattache à aucun centre ; les autres à un seul.',
   'error.ticket.notFound': 'Ce ticket n’existe pas.',
+  'error.ticket.tooMany': 'Trop de tickets demandés depuis cet appareil. Adressez-vous à l’accueil.',
   'error.ticket.languageNotOffered': 'Cette langue n’est pas proposée dans ce centre.',
   'error.ticket.areaClosed': 'Cet espace est fermé en ce moment.',
   'error.ticket.invalidTransition': 'Impossible pour un ticket dans cet état ({status}).',

@@ -140,3 +140,39 @@ export const liveTicketChangeSchema = z
   .object({ id: z.uuid(), code: z.string(), area: z.string(), status: z.enum(ticketStatuses) })
   .meta({ id: 'LiveTicketChange' })
 export type LiveTicketChange = z.infer<typeof liveTicketChangeSchema>
+
+/** A ticket in play today, as reception and desk consoles list it. */
+export const activeTicketSchema = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    area: z.string(),
+    language: z.string(),
+    priority: z.boolean(),
+    channel: z.enum(ticketChannels),
+    status: z.enum(ticketStatuses),
+    queuedAt: z.iso.datetime(),
+    calledAt: z.iso.datetime().nullable(),
+    /** The desk that called it. */
+    desk: z.uuid().nullable(),
+    /** Sent to one desk in particular by a transfer. */
+    targetDesk: z.uuid().nullable(),
+    hasNote: z.boolean(),
+  })
+  .meta({ id: 'ActiveTicket' })
+export type ActiveTicket = z.infer<typeof activeTicketSchema>
+
+/** An open desk session: which desk serves which areas, in which languages. */
+export const openSessionSchema = z
+  .object({
+    desk: z.uuid(),
+    areas: z.array(z.string()),
+    languages: z.array(z.string()),
+    openedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'OpenSession' })
+
+export const walkInBoardSchema = z
+  .object({ tickets: z.array(activeTicketSchema), sessions: z.array(openSessionSchema) })
+  .meta({ id: 'WalkInBoard' })
+export type WalkInBoard = z.infer<typeof walkInBoardSchema>

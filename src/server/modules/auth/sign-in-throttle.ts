@@ -1,9 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto'
-import { getConnInfo } from '@hono/node-server/conninfo'
-import type { Context, MiddlewareHandler } from 'hono'
+import type { MiddlewareHandler } from 'hono'
+import { clientAddress, createClientCounters } from '../../http/client-counters'
 import { AppError } from '../../http/errors'
-
-type Counter = { failures: number; resetAt: number }
 
 export type ThrottleOptions = {
   /** Failed attempts allowed per account in a window. */
@@ -18,16 +15,6 @@ export type ThrottleOptions = {
   now?: () => number
 }
 
-function clientAddress(c: Context, trustProxy: boolean): string {
-  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined
-  if (forwarded) return forwarded
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown'
-  } catch {
-    return 'unknown'
-  }
-}
-
 /**
  * Slows down password guessing on the staff sign-in and reset endpoints. Counters live in this process's
  * memory only, keyed by SHA-256 of a random salt that changes every day and the account email or the
@@ -39,37 +26,10 @@ export function signInThrottle(options: ThrottleOptions = {}): MiddlewareHandler
   const perAddress = options.perAddress ?? 50
   const resetsPerAddress = options.resetsPerAddress ?? 20
   const windowMs = options.windowMs ?? 15 * 60_000
-  const now = options.now ?? Date.now
-  const counters = new Map<string, Counter>()
-  let salt = randomBytes(16)
-  let saltDay = Math.floor(now() / 86_400_000)
-
-  function keyOf(kind: string, value: string) {
-    const day = Math.floor(now() / 86_400_000)
-    if (day !== saltDay) {
-      salt = randomBytes(16)
-      saltDay = day
-      counters.clear()
-    }
-    return `${kind}:${createHash('sha256').update(salt).update(value).digest('base64url')}`
-  }
-
-  function isBlocked(key: string, limit: number) {
-    const counter = counters.get(key)
-    return counter !== undefined && counter.resetAt > now() && counter.failures >= limit
-  }
-
-  function uncount(key: string) {
-    const counter = counters.get(key)
-    if (counter && counter.failures > 0) counter.failures--
-  }
-
-  function countFailure(key: string) {
-    const counter = counters.get(key)
-    if (!counter || counter.resetAt <= now()) counters.set(key, { failures: 1, resetAt: now() + windowMs })
-    else counter.failures++
-    if (counters.size > 50_000) for (const [k, c] of counters) if (c.resetAt <= now()) counters.delete(k)
-  }
+  const counters = createClientCounters({ windowMs, now: options.now })
+  const { keyOf, isBlocked } = counters
+  const countFailure = counters.count
+  const uncount = counters.uncount
 
   return async (c, next) => {
     const path = c.req.path
@@ -107,7 +67,7 @@ export function signInThrottle(options: ThrottleOptions = {}): MiddlewareHandler
     await next()
     if (c.res.status < 400) {
       uncount(addressKey)
-      if (accountKey) counters.delete(accountKey)
+      if (accountKey) counters.forget(accountKey)
     }
   }
 }

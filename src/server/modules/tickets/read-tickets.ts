@@ -1,8 +1,14 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
-import type { QueueArea, StaffTicket, TrackedTicket } from '../../../shared/schemas/tickets'
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
+import type {
+  ActiveTicket,
+  QueueArea,
+  StaffTicket,
+  TrackedTicket,
+  WalkInBoard,
+} from '../../../shared/schemas/tickets'
 import type { Database } from '../../db/client'
 import { area, centre, desk } from '../../db/schema/centres'
-import { ticket, ticketStep } from '../../db/schema/tickets'
+import { deskSession, ticket, ticketStep } from '../../db/schema/tickets'
 import { notFound } from '../../http/errors'
 import { listAreas } from '../centres/areas-service'
 import { getCentreBySlug } from '../centres/centres-service'
@@ -150,4 +156,50 @@ export async function listActiveTickets({
       ),
     )
     .orderBy(asc(ticket.queuedAt))
+}
+
+/** What reception and desk consoles show: today's tickets in play, and the desks open now. */
+export async function getWalkInBoard({
+  db,
+  home,
+  now,
+}: {
+  db: Database
+  home: Pick<typeof centre.$inferSelect, 'id' | 'timezone'>
+  now: Date
+}): Promise<WalkInBoard> {
+  const serviceDate = localDateOf(now, home.timezone)
+  const [rows, areas, sessions] = await Promise.all([
+    listActiveTickets({ db, centreId: home.id, serviceDate }),
+    listAreas({ db, centreId: home.id }),
+    db
+      .select({ session: deskSession })
+      .from(deskSession)
+      .innerJoin(desk, eq(desk.id, deskSession.deskId))
+      .where(and(eq(desk.centreId, home.id), isNull(deskSession.closedAt)))
+      .orderBy(asc(desk.position), asc(desk.name)),
+  ])
+  const slugOf = (id: string) => areas.find((a) => a.id === id)?.slug ?? ''
+  return {
+    tickets: rows.map((row) => ({
+      id: row.id,
+      code: row.code,
+      area: slugOf(row.areaId),
+      language: row.language,
+      priority: row.priority,
+      channel: row.channel as ActiveTicket['channel'],
+      status: row.status as ActiveTicket['status'],
+      queuedAt: row.queuedAt.toISOString(),
+      calledAt: row.calledAt?.toISOString() ?? null,
+      desk: row.calledDeskId,
+      targetDesk: row.targetDeskId,
+      hasNote: row.handoverNote !== null,
+    })),
+    sessions: sessions.map(({ session }) => ({
+      desk: session.deskId,
+      areas: session.areaIds.map(slugOf),
+      languages: session.languages,
+      openedAt: session.openedAt.toISOString(),
+    })),
+  }
 }

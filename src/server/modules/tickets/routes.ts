@@ -10,15 +10,16 @@ import {
   staffTicketSchema,
   trackedTicketSchema,
   transferInputSchema,
+  walkInBoardSchema,
 } from '../../../shared/schemas/tickets'
 import { type AppEnv, createRouter } from '../../http/context'
 import { jsonContent, publicErrors, staffErrors, staffSecurity } from '../../http/openapi'
 import { requireRole } from '../auth/policy'
-import { centreParam } from '../centres/scope'
+import { centreParam, centreRole } from '../centres/scope'
 import { callNextTicket } from './call-next'
 import { closeDeskSession, getDeskWithCentre, openDeskSession } from './desk-sessions'
 import { issueTicket } from './issue-ticket'
-import { getQueueOverview, presentStaffTicket, trackTicket } from './read-tickets'
+import { getQueueOverview, getWalkInBoard, presentStaffTicket, trackTicket } from './read-tickets'
 import { applyTicketAction, getTicketWithCentre, ticketActions } from './ticket-actions'
 
 const tags = ['Walk-in']
@@ -167,6 +168,22 @@ export const ticketRoutes = createRouter()
       if (!called) return c.body(null, 204)
       await live.ticketChanged(called, { called: true })
       return c.json(await presentStaffTicket(db, called), 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/centres/{centre}/walk-in',
+      tags,
+      security: staffSecurity,
+      middleware: [centreRole(frontLine)] as const,
+      summary: 'Today’s tickets in play and the desks open now (reception and desk consoles)',
+      request: { params: centreParam },
+      responses: { 200: jsonContent(walkInBoardSchema, 'Board'), ...staffErrors },
+    }),
+    async (c) => {
+      const { db, now } = c.var.deps
+      return c.json(await getWalkInBoard({ db, home: c.var.scope.centre, now: now() }), 200)
     },
   )
   .openapi(

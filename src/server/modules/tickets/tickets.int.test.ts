@@ -232,3 +232,29 @@ describe('who may call', () => {
     expect(row?.maxRecalls).toBe(2)
   })
 })
+
+describe('the walk-in board', () => {
+  it('lists today’s tickets in play and the open desks, for front-line staff only', async () => {
+    const { centre, desks, cookie, take, open, callNext, act } = await setUp()
+    const first = await (await take('emploi')).json()
+    t.clock.now = new Date(t.clock.now.getTime() + 1000)
+    const second = await (await take('formation', { priority: true })).json()
+    const third = await (await take('emploi')).json()
+    await open(0, ['emploi'], ['fr'])
+    await callNext(0)
+    await act(third.id, 'cancel')
+
+    const board = await (await t.request(`/api/v1/centres/${centre.slug}/walk-in`, { cookie })).json()
+    expect(board.tickets).toEqual([
+      expect.objectContaining({ id: first.id, status: 'called', desk: desks[0]?.row.id, area: 'emploi' }),
+      expect.objectContaining({ id: second.id, status: 'waiting', priority: true, area: 'formation' }),
+    ])
+    expect(board.sessions).toEqual([
+      expect.objectContaining({ desk: desks[0]?.row.id, areas: ['emploi'], languages: ['fr'] }),
+    ])
+
+    const coordinator = await t.buildStaff('partner_coordinator', centre.id)
+    const other = await t.signIn(coordinator.email, coordinator.password)
+    expect((await t.request(`/api/v1/centres/${centre.slug}/walk-in`, { cookie: other })).status).toBe(403)
+  })
+})
