@@ -12,6 +12,19 @@ export const ticketStatuses = [
 ] as const
 export const ticketChannels = ['kiosk', 'reception', 'portal'] as const
 
+/** What staff can do to a ticket (`POST /tickets/{id}/{action}`). */
+export const ticketActions = [
+  'recall',
+  'start',
+  'no-show',
+  'requeue',
+  'transfer',
+  'finish',
+  'cancel',
+  'call',
+] as const
+export type TicketAction = (typeof ticketActions)[number]
+
 export const issueTicketInputSchema = z.object({
   /** The area's slug, as the kiosk and the portal know it. */
   area: slugSchema,

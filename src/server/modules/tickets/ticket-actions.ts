@@ -1,5 +1,10 @@
 import { and, eq } from 'drizzle-orm'
-import { type TransferInput, transferInputSchema } from '../../../shared/schemas/tickets'
+import {
+  type TicketAction,
+  type TransferInput,
+  ticketActions,
+  transferInputSchema,
+} from '../../../shared/schemas/tickets'
 import type { Database } from '../../db/client'
 import { area, centre, desk } from '../../db/schema/centres'
 import { ticket, ticketStep } from '../../db/schema/tickets'
@@ -8,17 +13,7 @@ import { AppError, notFound } from '../../http/errors'
 type Ticket = typeof ticket.$inferSelect
 type Status = Ticket['status']
 
-export const ticketActions = [
-  'recall',
-  'start',
-  'no-show',
-  'requeue',
-  'transfer',
-  'finish',
-  'cancel',
-  'call',
-] as const
-export type TicketAction = (typeof ticketActions)[number]
+export { ticketActions }
 
 /** Which states each action may start from; anything else is a 409 and changes nothing. */
 const allowedFrom: Record<TicketAction, readonly Status[]> = {
