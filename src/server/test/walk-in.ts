@@ -13,8 +13,16 @@ export async function walkInCentre(t: TestContext) {
       spans: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opensAt: '08:00', closesAt: '18:00' })),
     },
   })
-  const job = await t.buildArea(centre.id, { slug: 'emploi', ticketLetter: 'E' })
-  const training = await t.buildArea(centre.id, { slug: 'formation', ticketLetter: 'F' })
+  const job = await t.buildArea(centre.id, {
+    slug: 'emploi',
+    ticketLetter: 'E',
+    name: { fr: 'Trouver un emploi', en: 'Find a job' },
+  })
+  const training = await t.buildArea(centre.id, {
+    slug: 'formation',
+    ticketLetter: 'F',
+    name: { fr: 'Se former', en: 'Get trained' },
+  })
   const desks = await Promise.all(
     [1, 2].map((n) =>
       createDesk({ db: t.db, centreId: centre.id, actorUserId: null, input: { name: `Bureau ${n}` } }),

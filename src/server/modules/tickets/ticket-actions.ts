@@ -21,7 +21,7 @@ const allowedFrom: Record<TicketAction, readonly Status[]> = {
   start: ['called'],
   'no-show': ['called'],
   requeue: ['no_show'],
-  transfer: ['called', 'in_service'],
+  transfer: ['waiting', 'called', 'in_service'],
   finish: ['called', 'in_service'],
   cancel: ['waiting', 'called'],
   call: ['waiting'],

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { walkInCentre } from '../../src/server/test/walk-in'
+import { expectAccessible, startE2e } from './harness'
+
+let e2e: Awaited<ReturnType<typeof startE2e>>
+
+beforeAll(async () => {
+  e2e = await startE2e()
+})
+afterAll(() => e2e.close())
+
+/** Opening hours in the fixture are 08:00–18:00 in Paris: the server's clock is set inside them. */
+function duringOpeningHours() {
+  const today = new Date().toISOString().slice(0, 10)
+  e2e.t.clock.now = new Date(`${today}T10:00:00Z`)
+}
+
+describe('reception and desks', () => {
+  it('issues a ticket from the keyboard at reception, and a desk calls, refers and a colleague calls it again', async () => {
+    duringOpeningHours()
+    const centre = await walkInCentre(e2e.t)
+    const reception = await e2e.t.buildStaff('reception', centre.centre.id)
+    const second = await e2e.t.buildStaff('counsellor', centre.centre.id)
+
+    // Reception: the area's letter, then Enter.
+    const front = await e2e.newPage({ locale: 'en-GB' })
+    await e2e.signIn(front.page, reception.email, reception.password)
+    await front.page.goto(`/staff/c/${centre.centre.slug}/reception`)
+    await expect.poll(() => front.page.getByRole('heading', { name: 'Give a ticket' }).isVisible()).toBe(true)
+    await front.page.locator('body').press('e')
+    await expect.poll(() => front.page.getByRole('radio', { name: 'Find a job' }).isChecked()).toBe(true)
+    await front.page.keyboard.press('Enter')
+    await expect
+      .poll(() => front.page.getByRole('status').filter({ hasText: 'E-001' }).isVisible())
+      .toBe(true)
+    await expect.poll(() => front.page.getByRole('rowheader', { name: 'E-001' }).isVisible()).toBe(true)
+    await expectAccessible(front.page)
+
+    // First counsellor: open desk 1 for "emploi", call next, refer to "formation" with a note.
+    const first = await e2e.newPage({ locale: 'en-GB' })
+    const counsellor = await e2e.t.buildStaff('counsellor', centre.centre.id)
+    await e2e.signIn(first.page, counsellor.email, counsellor.password)
+    await first.page.goto(`/staff/c/${centre.centre.slug}/desk`)
+    await expect.poll(() => first.page.getByRole('heading', { name: 'Open a desk' }).isVisible()).toBe(true)
+    await expectAccessible(first.page)
+    await first.page.getByText('E · Find a job').click()
+    await first.page.getByRole('button', { name: 'Open the desk' }).click()
+    await expect
+      .poll(() => first.page.getByRole('heading', { name: '1 person waiting' }).isVisible())
+      .toBe(true)
+    await first.page.getByRole('button', { name: 'Call next' }).click()
+    await expect.poll(() => first.page.locator('#current-code').textContent()).toBe('E-001')
+    await expectAccessible(first.page)
+    await first.page.getByRole('button', { name: 'Refer elsewhere' }).click()
+    await first.page.getByRole('button', { name: / To$/ }).click()
+    await first.page.getByRole('option', { name: 'Area: Get trained' }).click()
+    await first.page.getByLabel('Note for the colleague (optional)').fill('Wants a forklift licence.')
+    await first.page.getByRole('button', { name: 'Refer', exact: true }).click()
+    await expect.poll(() => first.page.getByRole('button', { name: 'Call next' }).isVisible()).toBe(true)
+
+    // Second counsellor, at desk 2 for "formation": the same code, with the note.
+    const other = await e2e.newPage({ locale: 'en-GB' })
+    await e2e.signIn(other.page, second.email, second.password)
+    await other.page.goto(`/staff/c/${centre.centre.slug}/desk`)
+    await other.page.getByRole('button', { name: / Desk$/ }).click()
+    await other.page.getByRole('option', { name: 'Bureau 2' }).click()
+    await other.page.getByText('F · Get trained').click()
+    await other.page.getByRole('button', { name: 'Open the desk' }).click()
+    await expect
+      .poll(() => other.page.getByRole('button', { name: 'Call ticket E-001' }).isVisible())
+      .toBe(true)
+    await other.page.getByRole('button', { name: 'Call next' }).click()
+    await expect.poll(() => other.page.locator('#current-code').textContent()).toBe('E-001')
+    await expect.poll(() => other.page.getByText('Wants a forklift licence.').isVisible()).toBe(true)
+
+    // Reception saw it all live, without reloading.
+    await expect.poll(() => front.page.getByRole('row', { name: /E-001.*Bureau 2/ }).isVisible()).toBe(true)
+    for (const { context } of [front, first, other]) await context.close()
+    e2e.assertCleanConsole()
+  }, 120_000)
+})
