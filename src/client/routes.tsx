@@ -38,6 +38,9 @@ const ResetPasswordPage = lazy(() =>
   import('./surfaces/staff/reset-password-page').then((m) => ({ default: m.ResetPasswordPage })),
 )
 const StaffHome = lazy(() => import('./surfaces/staff/staff-home').then((m) => ({ default: m.StaffHome })))
+const TicketPage = lazy(() =>
+  import('./surfaces/ticket/ticket-page').then((m) => ({ default: m.TicketPage })),
+)
 
 /** Every surface of the product, public first, then staff. */
 export function AppRoutes() {
@@ -48,6 +51,7 @@ export function AppRoutes() {
         <Route path="/c/:centre" element={<PortalHome />} />
         <Route path="/c/:centre/kiosk" element={<KioskPage />} />
         <Route path="/c/:centre/screen" element={<ScreenPage />} />
+        <Route path="/t/:token" element={<TicketPage />} />
         <Route path="/staff" element={<StaffHome />} />
         <Route path="/staff/login" element={<LoginPage />} />
         <Route path="/staff/reset-password" element={<ResetPasswordPage />} />

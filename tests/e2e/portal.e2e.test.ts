@@ -62,16 +62,11 @@ describe('portal home', () => {
     e2e.assertCleanConsole()
   })
 
-  it('shows a clear message for an unknown centre, and honest placeholders for surfaces still to come', async () => {
+  it('shows a clear message for an unknown centre', async () => {
     const { page, context } = await e2e.newPage({ locale: 'en-GB' })
     await page.goto('/c/no-such-centre')
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('This centre does not exist.')
     await expectAccessible(page)
-    for (const surface of ['kiosk', 'screen']) {
-      await page.goto(`/c/${slug}/${surface}`)
-      await expect.poll(() => page.getByRole('heading', { name: 'Coming soon' }).isVisible()).toBe(true)
-      await expectAccessible(page)
-    }
     await context.close()
   })
 })

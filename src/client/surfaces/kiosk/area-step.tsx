@@ -1,0 +1,104 @@
+import type { OpenStatus } from '../../../shared/schemas/centres'
+import { OpenStatusBadge } from '../../features/centres/open-status'
+import { useT } from '../../i18n/i18n-provider'
+import { Alert } from '../../ui/alert'
+import { Button } from '../../ui/button'
+import { Pictogram } from '../../ui/pictogram'
+import { KioskHeading, StepCount } from './kiosk-heading'
+import type { Localizer } from './localizer'
+import type { KioskArea } from './use-kiosk-areas'
+
+type Props = {
+  areas: KioskArea[]
+  centreStatus: OpenStatus
+  localDate: string
+  localized: Localizer
+  step: number
+  total: number
+  focus: boolean
+  onChoose: (area: string) => void
+  onBack: (() => void) | null
+}
+
+/** The areas named as concerns, in plain words with their pictogram; a closed one says when it opens. */
+export function AreaStep({
+  areas,
+  centreStatus,
+  localDate,
+  localized,
+  step,
+  total,
+  focus,
+  onChoose,
+  onBack,
+}: Props) {
+  const t = useT()
+  return (
+    <div className="kiosk-step">
+      <StepCount step={step} total={total} />
+      <KioskHeading focus={focus}>{t('kiosk.whatBringsYou')}</KioskHeading>
+      <p className="kiosk__lead">{t('kiosk.whatBringsYouHint')}</p>
+      {!centreStatus.isOpen && (
+        <Alert tone="info">
+          <p>{t('kiosk.centreClosed')}</p>
+          <OpenStatusBadge status={centreStatus} localDate={localDate} />
+        </Alert>
+      )}
+      {areas.length === 0 ? (
+        <Alert tone="info">{t('portal.noAreasText')}</Alert>
+      ) : (
+        <ul className="plain-list kiosk-areas">
+          {areas.map((area) => (
+            <li key={area.id}>
+              <Button
+                className="kiosk-area"
+                isDisabled={!area.isOpen}
+                onPress={() => onChoose(area.slug)}
+                style={{ ['--area-colour' as string]: area.colour }}
+              >
+                <span className="kiosk-area__icon">
+                  <Pictogram name={area.pictogram} />
+                </span>
+                <span className="kiosk-area__text">
+                  <span className="kiosk-area__name" lang={localized.lang(area.name)}>
+                    {localized.text(area.name)}
+                  </span>
+                  {localized.text(area.description) && (
+                    <span className="kiosk-area__description" lang={localized.lang(area.description)}>
+                      {localized.text(area.description)}
+                    </span>
+                  )}
+                  <span className="kiosk-area__meta">
+                    {area.isOpen ? (
+                      area.figures && (
+                        <AreaFigures
+                          waiting={area.figures.waiting}
+                          min={area.figures.estimatedWait.minMinutes}
+                          max={area.figures.estimatedWait.maxMinutes}
+                        />
+                      )
+                    ) : (
+                      <OpenStatusBadge status={{ ...area.status, isOpen: false }} localDate={localDate} />
+                    )}
+                  </span>
+                </span>
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {onBack && (
+        <div className="kiosk__nav">
+          <Button variant="secondary" className="button kiosk__back" onPress={onBack}>
+            {t('kiosk.back')}
+          </Button>
+        </div>
+      )}
+    </div>
+  )
+}
+
+function AreaFigures({ waiting, min, max }: { waiting: number; min: number; max: number }) {
+  const t = useT()
+  return <span>{t('kiosk.queue', { waiting, wait: t('kiosk.wait', { min, max }) })}</span>
+}
