@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(() => e2e.close())
 
 describe('staff surfaces', () => {
-  it('shows each role the surfaces it opens, with honest placeholders for those still to come', async () => {
+  it('shows each role the surfaces it opens', async () => {
     const centre = await e2e.t.buildCentre()
     const reception = await e2e.t.buildStaff('reception', centre.id)
     const { page, context } = await e2e.newPage({ locale: 'fr-FR' })
@@ -18,7 +18,7 @@ describe('staff surfaces', () => {
     expect(await page.getByRole('link', { name: 'Accueil', exact: true }).isVisible()).toBe(true)
     expect(await page.getByRole('link', { name: 'Poste de conseil' }).count()).toBe(0)
     await page.getByRole('link', { name: 'Accueil', exact: true }).click()
-    await expect.poll(() => page.getByRole('heading', { name: 'Bientôt disponible' }).isVisible()).toBe(true)
+    await expect.poll(() => page.getByRole('heading', { name: 'Donner un ticket' }).isVisible()).toBe(true)
     await expectAccessible(page)
     await context.close()
     e2e.assertCleanConsole()
@@ -40,7 +40,7 @@ describe('staff surfaces', () => {
     await expect
       .poll(() => page.getByRole('link', { name: 'Cité des Métiers du Littoral' }).isVisible())
       .toBe(true)
-    for (const surface of ['reception', 'desk', 'partners']) {
+    for (const surface of ['partners']) {
       await page.goto(`/staff/c/littoral/${surface}`)
       await expect.poll(() => page.getByRole('heading', { name: 'Coming soon' }).isVisible()).toBe(true)
       await expectAccessible(page)
