@@ -12,6 +12,7 @@ import { localDateOf } from '../src/server/modules/centres/opening-status'
 import { callNextTicket } from '../src/server/modules/tickets/call-next'
 import { openDeskSession } from '../src/server/modules/tickets/desk-sessions'
 import { hashTrackToken } from '../src/server/modules/tickets/issue-ticket'
+import { median, printTable } from './support/figures'
 import { createDatabase, findPostgresBin, startCluster, stopCluster } from './support/postgres-cluster'
 
 /**
@@ -234,13 +235,7 @@ async function benchPostgres(samples: Sample[]) {
   }
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
-}
-
-function printTable(results: { engine: Engine; label: string; samples: Sample[] }[]) {
+function report(results: { engine: Engine; label: string; samples: Sample[] }[]) {
   const ms = (value: number) => (value < 10 ? `${value.toFixed(1)} ms` : `${Math.round(value)} ms`)
   const perSecond = (sample: Sample) => (sample.calls / sample.durationMs) * 1000
   const rows = results
@@ -277,16 +272,7 @@ function printTable(results: { engine: Engine; label: string; samples: Sample[] 
     'call p50',
     'call p99',
   ]
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)),
-  )
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-      .join('  ')
-      .trimEnd()
-  console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`)
-  for (const row of rows) console.log(line(row))
+  printTable(header, rows)
   console.log(
     `\nnode ${process.version}, ${RUNS} runs each, median shown (called, called twice and skipped: worst run).` +
       `\nLatency of one call as a desk sees it, waiting for the database included.`,
@@ -304,7 +290,7 @@ export async function run() {
   const [pglite, postgres] = results as [(typeof results)[0], (typeof results)[0]]
   await benchPglite(pglite.samples)
   await benchPostgres(postgres.samples)
-  printTable(results)
+  report(results)
   // Throughput is only reported; a ticket called twice or never is a bug, whatever the machine.
   const broken = results
     .flatMap((result) => result.samples)

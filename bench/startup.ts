@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { freePort } from '../tests/setup/free-port'
+import { median, printTable } from './support/figures'
 import { createDatabase, findPostgresBin, startCluster, stopCluster } from './support/postgres-cluster'
 
 /**
@@ -115,13 +116,7 @@ async function benchPostgres(cold: Scenario, warm: Scenario) {
   }
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
-}
-
-function printTable(scenarios: Scenario[]) {
+function report(scenarios: Scenario[]) {
   const ms = (value: number) => `${Math.round(value)} ms`
   const mib = (kib: number) => `${(kib / 1024).toFixed(0)} MiB`
   const rows = scenarios
@@ -138,16 +133,7 @@ function printTable(scenarios: Scenario[]) {
       ]
     })
   const header = ['scenario', 'ready (median)', 'ready (each run)', 'RSS (median)', 'RSS (each run)']
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)),
-  )
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-      .join('  ')
-      .trimEnd()
-  console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`)
-  for (const row of rows) console.log(line(row))
+  printTable(header, rows)
   console.log(
     `\nnode ${process.version}, ${RUNS} runs each; RSS of the server process when /readyz first answers 200.`,
   )
@@ -169,5 +155,5 @@ export async function run() {
   ]
   await benchPglite(pgliteCold, pgliteWarm)
   await benchPostgres(postgresCold, postgresWarm)
-  printTable(scenarios)
+  report(scenarios)
 }

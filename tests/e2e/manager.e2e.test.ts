@@ -14,6 +14,7 @@ describe('staff sign-in', () => {
     const manager = await e2e.t.buildStaff('manager', centre.id)
     const { page, context } = await e2e.newPage({ locale: 'en-GB' })
     await page.goto('/staff/login')
+    await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true)
     await expectAccessible(page)
     await page.getByRole('button', { name: 'Sign in' }).click()
     await expect.poll(() => page.getByText('This field is required.').count()).toBe(2)

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SNAPSHOT_GAP_MS } from '../../src/client/surfaces/screen/calls'
-import { walkInCentre } from '../../src/server/test/walk-in'
+import { duringOpeningHours, walkInCentre } from '../../src/server/test/walk-in'
 import { expectAccessible, startE2e } from './harness'
 
 let e2e: Awaited<ReturnType<typeof startE2e>>
@@ -10,15 +10,6 @@ beforeAll(async () => {
   e2e = await startE2e()
 })
 afterAll(() => e2e.close())
-
-/**
- * Opening hours in the fixture are 08:00–18:00 in Paris: the server's clock is set inside them, hours
- * away from the browser's clock as often as not. The screen must not depend on the two agreeing.
- */
-function duringOpeningHours() {
-  const today = new Date().toISOString().slice(0, 10)
-  e2e.t.clock.now = new Date(`${today}T10:00:00Z`)
-}
 
 /**
  * Records what the page says instead of saying it (headless Chromium may have no voice). Each utterance
@@ -79,7 +70,7 @@ const slow = { timeout: 20_000 }
 
 describe('waiting-room screen', () => {
   it('shows the waiting per area, then shows and speaks each call in French then English, in order', async () => {
-    duringOpeningHours()
+    duringOpeningHours(e2e.t)
     const walkIn = await walkInCentre(e2e.t)
     for (const slug of ['emploi', 'emploi', 'formation']) expect((await walkIn.take(slug)).status).toBe(201)
     const { page, context } = await e2e.newPage({ locale: 'en-GB' })
@@ -122,7 +113,7 @@ describe('waiting-room screen', () => {
   })
 
   it('shows and speaks only the calls of its own areas', async () => {
-    duringOpeningHours()
+    duringOpeningHours(e2e.t)
     const walkIn = await walkInCentre(e2e.t)
     await walkIn.take('emploi')
     await walkIn.take('formation')
@@ -152,7 +143,7 @@ describe('waiting-room screen', () => {
   })
 
   it('catches up with the calls made while its connection was cut', async () => {
-    duringOpeningHours()
+    duringOpeningHours(e2e.t)
     const walkIn = await walkInCentre(e2e.t)
     for (const slug of ['emploi', 'emploi', 'emploi']) await walkIn.take(slug)
     await walkIn.open(0, ['emploi'])

@@ -71,6 +71,10 @@ describe('staff surfaces', () => {
 
     const { page, context } = await e2e.newPage({ locale: 'en-GB' })
     await page.goto(url)
+    // The page loads on demand: check it once it is there, not its loading state.
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1, name: 'Choose a new password' }).isVisible())
+      .toBe(true)
     await expectAccessible(page)
     await page.getByLabel('New password', { exact: true }).fill('short')
     await page.getByLabel('Confirm the password').fill('different')

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { walkInCentre } from '../../src/server/test/walk-in'
+import { duringOpeningHours, walkInCentre } from '../../src/server/test/walk-in'
 import { expectAccessible, startE2e } from './harness'
 
 let e2e: Awaited<ReturnType<typeof startE2e>>
@@ -9,15 +9,9 @@ beforeAll(async () => {
 })
 afterAll(() => e2e.close())
 
-/** Opening hours in the fixture are 08:00–18:00 in Paris: the server's clock is set inside them. */
-function duringOpeningHours() {
-  const today = new Date().toISOString().slice(0, 10)
-  e2e.t.clock.now = new Date(`${today}T10:00:00Z`)
-}
-
 describe('reception and desks', () => {
   it('issues a ticket from the keyboard at reception, and a desk calls, refers and a colleague calls it again', async () => {
-    duringOpeningHours()
+    duringOpeningHours(e2e.t)
     const centre = await walkInCentre(e2e.t)
     const reception = await e2e.t.buildStaff('reception', centre.centre.id)
     const second = await e2e.t.buildStaff('counsellor', centre.centre.id)

@@ -10,7 +10,8 @@ export function encodeEvent(message: Pick<LiveMessage, 'event' | 'id' | 'data'>)
 
 type Connection = {
   audience: LiveMessage['audience']
-  send: (message: LiveMessage, chunk: Uint8Array) => void
+  /** `id` is the event's id, when it has one: a stream still replaying uses it to skip what it sent. */
+  send: (chunk: Uint8Array, id?: string) => void
 }
 
 export type LiveHub = ReturnType<typeof createLiveHub>
@@ -34,12 +35,11 @@ export function createLiveHub(bus: EventBus, options: { heartbeatMs?: number } =
     if (!connections?.size) return
     const chunk = encodeEvent(message)
     for (const connection of connections)
-      if (message.audience === 'public' || connection.audience === 'staff') connection.send(message, chunk)
+      if (message.audience === 'public' || connection.audience === 'staff') connection.send(chunk, message.id)
   })
   const ping = encoder.encode(':\n\n')
   const heartbeat = setInterval(() => {
-    for (const connections of byCentre.values())
-      for (const connection of connections) connection.send({} as LiveMessage, ping)
+    for (const connections of byCentre.values()) for (const connection of connections) connection.send(ping)
   }, options.heartbeatMs ?? HEARTBEAT_MS)
   heartbeat.unref()
 
@@ -63,7 +63,7 @@ export function createLiveHub(bus: EventBus, options: { heartbeatMs?: number } =
       }
       return new ReadableStream<Uint8Array>({
         start: async (controller) => {
-          let held: { message: LiveMessage; chunk: Uint8Array }[] | null = []
+          let held: { id: string | undefined; chunk: Uint8Array }[] | null = []
           const write = (chunk: Uint8Array) => {
             if ((controller.desiredSize ?? 0) < -MAX_BACKLOG) {
               detach()
@@ -74,7 +74,7 @@ export function createLiveHub(bus: EventBus, options: { heartbeatMs?: number } =
           }
           connection = {
             audience,
-            send: (message, chunk) => (held ? held.push({ message, chunk }) : write(chunk)),
+            send: (chunk, id) => (held ? held.push({ id, chunk }) : write(chunk)),
           }
           const connections = byCentre.get(centreId) ?? new Set<Connection>()
           byCentre.set(centreId, connections)
@@ -87,8 +87,7 @@ export function createLiveHub(bus: EventBus, options: { heartbeatMs?: number } =
               controller.enqueue(encodeEvent(message))
               if (message.id !== undefined) lastId = BigInt(message.id)
             }
-            for (const { message, chunk } of held)
-              if (message.id === undefined || BigInt(message.id) > lastId) write(chunk)
+            for (const { id, chunk } of held) if (id === undefined || BigInt(id) > lastId) write(chunk)
             held = null
           } catch (error) {
             detach()

@@ -2,6 +2,16 @@ import { createDesk } from '../modules/centres/desks-service'
 import { replaceWeeklyHours } from '../modules/centres/hours-service'
 import type { TestContext } from './app'
 
+/**
+ * Sets the server's clock inside the fixture's opening hours (10:00 UTC today, 11:00 or 12:00 in Paris),
+ * whatever the time the tests run at: hours away from the browser's clock as often as not, so pages must
+ * never rely on the two agreeing.
+ */
+export function duringOpeningHours(t: TestContext) {
+  const today = new Date().toISOString().slice(0, 10)
+  t.clock.now = new Date(`${today}T10:00:00Z`)
+}
+
 /** A centre open 08:00–18:00 every day, two areas, two desks, a counsellor signed in. */
 export async function walkInCentre(t: TestContext) {
   const centre = await t.buildCentre()

@@ -20,7 +20,7 @@ const MAX_REPLAY = 200
 /** Calls of today at a centre as live messages, oldest first: after `afterId`, or the last few. */
 export async function listCalls(
   db: Database,
-  options: { centreId: string; serviceDate: string; afterId?: number; limit?: number },
+  options: { centreId: string; serviceDate: string; afterId?: number; ticketId?: string; limit?: number },
 ): Promise<LiveMessage[]> {
   const rows = await db
     .select({
@@ -41,6 +41,7 @@ export async function listCalls(
         eq(ticket.serviceDate, options.serviceDate),
         inArray(ticketStep.kind, CALL_KINDS),
         options.afterId === undefined ? undefined : gt(ticketStep.id, options.afterId),
+        options.ticketId === undefined ? undefined : eq(ticketStep.ticketId, options.ticketId),
       ),
     )
     .orderBy(options.afterId === undefined ? desc(ticketStep.id) : ticketStep.id)
@@ -117,21 +118,14 @@ export function createTicketLive(deps: { db: Database; bus: EventBus; now: () =>
       bus.publish({ centreId: row.centreId, audience: 'staff', event: 'ticket', data: change }),
     ]
     if (called) {
-      const [lastCall] = await db
-        .select({ id: ticketStep.id })
-        .from(ticketStep)
-        .where(and(eq(ticketStep.ticketId, row.id), inArray(ticketStep.kind, CALL_KINDS)))
-        .orderBy(desc(ticketStep.id))
-        .limit(1)
-      if (lastCall) {
-        const [call] = await listCalls(db, {
-          centreId: row.centreId,
-          serviceDate: row.serviceDate,
-          afterId: lastCall.id - 1,
-          limit: 1,
-        })
-        if (call) publishing.push(bus.publish(call))
-      }
+      // The ticket's latest call: the one just made.
+      const [call] = await listCalls(db, {
+        centreId: row.centreId,
+        serviceDate: row.serviceDate,
+        ticketId: row.id,
+        limit: 1,
+      })
+      if (call) publishing.push(bus.publish(call))
     }
     await Promise.all(publishing)
   }

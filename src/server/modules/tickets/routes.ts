@@ -28,11 +28,13 @@ const frontLine = ['reception', 'counsellor', 'manager'] as const satisfies read
 const deskParam = z.object({ desk: z.uuid() })
 const ticketParam = z.object({ id: z.uuid() })
 
-/** Loads the desk named in the path and checks the caller's role in its centre. */
+/** Loads the desk named in the path, checks the caller's role in its centre and sets the scope. */
 function deskRole(roles: readonly StaffRole[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const { centre } = await getDeskWithCentre(c.var.deps.db, c.req.param('desk') ?? '')
-    requireRole(await c.var.getActor(), centre.id, roles)
+    const { db } = c.var.deps
+    const { centre } = await getDeskWithCentre(db, c.req.param('desk') ?? '')
+    const actor = requireRole(await c.var.getActor(), centre.id, roles)
+    c.set('scope', { db, centre, centreId: centre.id, actor, actorUserId: actor.userId })
     await next()
   }
 }
@@ -115,16 +117,15 @@ export const ticketRoutes = createRouter()
       responses: { 201: jsonContent(deskSessionSchema, 'Session'), ...staffErrors },
     }),
     async (c) => {
-      const actor = await c.var.getActor()
+      const { actorUserId, centreId } = c.var.scope
       const deskId = c.req.valid('param').desk
       const { session, areas } = await openDeskSession({
         db: c.var.deps.db,
         deskId,
-        userId: actor?.userId ?? null,
+        userId: actorUserId,
         input: c.req.valid('json'),
       })
-      const { desk } = await getDeskWithCentre(c.var.deps.db, deskId)
-      c.var.deps.live.queueChanged(desk.centreId)
+      c.var.deps.live.queueChanged(centreId)
       return c.json({ id: session.id, desk: deskId, areas, languages: session.languages }, 201)
     },
   )
@@ -142,8 +143,7 @@ export const ticketRoutes = createRouter()
     async (c) => {
       const deskId = c.req.valid('param').desk
       await closeDeskSession({ db: c.var.deps.db, deskId })
-      const { desk } = await getDeskWithCentre(c.var.deps.db, deskId)
-      c.var.deps.live.queueChanged(desk.centreId)
+      c.var.deps.live.queueChanged(c.var.scope.centreId)
       return c.body(null, 204)
     },
   )
