@@ -160,7 +160,7 @@ async function measureRun(handle: DatabaseHandle): Promise<Sample> {
   const desk = async (deskId: string) => {
     for (;;) {
       const started = performance.now()
-      const called = await callNextTicket({ db, deskId, now })
+      const called = await callNextTicket({ db, deskId, centreId: centre.id, now })
       if (!called) return
       latencies.push(performance.now() - started)
       calledIds.push(called.id)

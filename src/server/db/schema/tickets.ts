@@ -56,8 +56,16 @@ export const ticket = pgTable(
   (t) => [
     uniqueIndex('ticket_centre_day_code_key').on(t.centreId, t.serviceDate, t.code),
     uniqueIndex('ticket_track_token_key').on(t.trackTokenHash),
-    // The hot path of "call next": waiting tickets of a centre in arrival order.
+    // Positions and queue figures: waiting tickets of one area in arrival order.
     index('ticket_waiting_idx').on(t.centreId, t.areaId, t.queuedAt).where(sql`${t.status} = 'waiting'`),
+    // The hot path of "call next": a centre's waiting tickets in exactly the order they are called.
+    index('ticket_call_order_idx')
+      .on(t.centreId, t.queuedAt, t.createdAt)
+      .where(sql`${t.status} = 'waiting'`),
+    // The same for priority turns, which would otherwise walk past every regular ticket to find one.
+    index('ticket_priority_call_order_idx')
+      .on(t.centreId, t.queuedAt, t.createdAt)
+      .where(sql`${t.status} = 'waiting' and ${t.priority}`),
     index('ticket_centre_day_idx').on(t.centreId, t.serviceDate),
     check(
       'ticket_status_check',

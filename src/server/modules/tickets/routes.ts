@@ -164,7 +164,12 @@ export const ticketRoutes = createRouter()
     }),
     async (c) => {
       const { db, now, live } = c.var.deps
-      const called = await callNextTicket({ db, deskId: c.req.valid('param').desk, now: now() })
+      const called = await callNextTicket({
+        db,
+        deskId: c.req.valid('param').desk,
+        centreId: c.var.scope.centreId,
+        now: now(),
+      })
       if (!called) return c.body(null, 204)
       await live.ticketChanged(called, { called: true })
       return c.json(await presentStaffTicket(db, called), 200)

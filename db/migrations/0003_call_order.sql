@@ -1,0 +1,2 @@
+CREATE INDEX "ticket_call_order_idx" ON "ticket" USING btree ("centre_id","queued_at","created_at") WHERE "ticket"."status" = 'waiting';--> statement-breakpoint
+CREATE INDEX "ticket_priority_call_order_idx" ON "ticket" USING btree ("centre_id","queued_at","created_at") WHERE "ticket"."status" = 'waiting' and "ticket"."priority";
