@@ -30,6 +30,16 @@ describe('reception and desks', () => {
     await expect.poll(() => front.page.getByRole('rowheader', { name: 'E-001' }).isVisible()).toBe(true)
     await expectAccessible(front.page)
 
+    // Training has enough people for the day: reception closes it, then thinks better of it.
+    await front.page.getByRole('button', { name: 'Close for today: Get trained' }).click()
+    const trainingRow = front.page.getByRole('row', { name: /Get trained/ })
+    await expect.poll(() => trainingRow.textContent()).toContain('Closed by reception')
+    expect((await centre.take('formation')).status).toBe(409)
+    await expectAccessible(front.page)
+    await front.page.getByRole('button', { name: 'Back to its hours: Get trained' }).click()
+    await expect.poll(() => trainingRow.textContent()).toContain('Close for today')
+    expect(await trainingRow.textContent()).not.toContain('Closed')
+
     // First counsellor: open desk 1 for "emploi", call next, refer to "formation" with a note.
     const first = await e2e.newPage({ locale: 'en-GB' })
     const counsellor = await e2e.t.buildStaff('counsellor', centre.centre.id)

@@ -172,6 +172,10 @@ export const closureSchema = z
   .meta({ id: 'Closure' })
 export type Closure = z.infer<typeof closureSchema>
 
+/** Reception's word on an area for today: open it, close it, or follow its planned hours again. */
+export const areaDayInputSchema = z.object({ state: z.enum(['open', 'closed', 'scheduled']) })
+export type AreaDayInput = z.infer<typeof areaDayInputSchema>
+
 export const openStatusSchema = z
   .object({
     isOpen: z.boolean(),
@@ -180,6 +184,8 @@ export const openStatusSchema = z
     closedToday: z.object({ reason: localizedTextOutput }).nullable(),
     /** When closed: the next moment it opens, as local date and time. */
     nextOpening: z.object({ date: z.string(), time: z.string() }).nullable(),
+    /** Reception opened or closed the area for the day, over its planned hours. */
+    dayOverride: z.enum(['open', 'closed']).nullable(),
   })
   .meta({ id: 'OpenStatus' })
 export type OpenStatus = z.infer<typeof openStatusSchema>

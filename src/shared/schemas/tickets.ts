@@ -73,6 +73,8 @@ export const queueAreaSchema = z
   .object({
     area: z.string(),
     isOpen: z.boolean(),
+    /** Reception opened or closed the area for the day, over its planned hours. */
+    dayOverride: z.enum(['open', 'closed']).nullable(),
     waiting: z.number().int(),
     desksOpen: z.number().int(),
     estimatedWait: waitEstimateSchema,

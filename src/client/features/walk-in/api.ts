@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { z } from 'zod'
+import type { AreaDayInput } from '../../../shared/schemas/centres'
 import {
   deskSessionSchema,
   type IssueTicketInput,
@@ -54,6 +55,16 @@ export function useWalkInBoard(slug: string) {
   return useQuery({
     queryKey: walkInKeys.board(slug),
     queryFn: () => api(`/centres/${slug}/walk-in`, walkInBoardSchema),
+  })
+}
+
+/** Reception opens or closes an area for the rest of the day, or hands it back to its hours. */
+export function useSetAreaDay(slug: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ area, state }: { area: string; state: AreaDayInput['state'] }) =>
+      api(`/centres/${slug}/areas/${area}/today`, queueAreaSchema, { method: 'PUT', body: { state } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: walkInKeys.queue(slug) }),
   })
 }
 

@@ -2,12 +2,18 @@ import { useEffect, useState } from 'react'
 import { useIntl } from 'react-intl'
 import { useParams } from 'react-router'
 import type { MessageKey } from '../../../shared/i18n/messages'
-import type { Area } from '../../../shared/schemas/centres'
-import type { ActiveTicket, IssuedTicket } from '../../../shared/schemas/tickets'
+import type { Area, AreaDayInput } from '../../../shared/schemas/centres'
+import type { ActiveTicket, IssuedTicket, QueueArea } from '../../../shared/schemas/tickets'
 import { useAreas, useCentre, useDesks } from '../../features/centres/api'
 import { languageName } from '../../features/centres/localized-fields'
 import { useLocalized } from '../../features/centres/use-localized'
-import { useIssueTicket, useQueue, useTicketAction, useWalkInBoard } from '../../features/walk-in/api'
+import {
+  useIssueTicket,
+  useQueue,
+  useSetAreaDay,
+  useTicketAction,
+  useWalkInBoard,
+} from '../../features/walk-in/api'
 import { useStaffLive } from '../../features/walk-in/use-staff-live'
 import { useT } from '../../i18n/i18n-provider'
 import { Button } from '../../ui/button'
@@ -171,9 +177,12 @@ function Queues(props: { slug: string; areas: Area[]; defaultLanguage: string })
   const t = useT()
   const text = useLocalized(props.defaultLanguage)
   const queue = useQueue(props.slug)
+  const setDay = useSetAreaDay(props.slug)
   return (
     <section className="card reception-queues" aria-labelledby="queues-title">
       <h2 id="queues-title">{t('reception.queuesTitle')}</h2>
+      <p className="muted">{t('reception.dayHint')}</p>
+      {setDay.isError && <ErrorMessage error={setDay.error} />}
       {queue.isPending ? (
         <Loading />
       ) : queue.isError ? (
@@ -186,15 +195,17 @@ function Queues(props: { slug: string; areas: Area[]; defaultLanguage: string })
               <th scope="col">{t('reception.waiting')}</th>
               <th scope="col">{t('reception.desksOpen')}</th>
               <th scope="col">{t('reception.estimate')}</th>
+              <th scope="col">{t('reception.today')}</th>
             </tr>
           </thead>
           <tbody>
             {queue.data.map((row) => {
               const area = props.areas.find((a) => a.slug === row.area)
+              const name = text(area?.name)
               return (
                 <tr key={row.area}>
                   <th scope="row">
-                    {area?.ticketLetter} · {text(area?.name)}
+                    {area?.ticketLetter} · {name}
                     {!row.isOpen && <span className="badge">{t('reception.closed')}</span>}
                   </th>
                   <td>{row.waiting}</td>
@@ -205,6 +216,14 @@ function Queues(props: { slug: string; areas: Area[]; defaultLanguage: string })
                       max: row.estimatedWait.maxMinutes,
                     })}
                   </td>
+                  <td>
+                    <AreaDayControl
+                      row={row}
+                      name={name}
+                      isPending={setDay.isPending}
+                      onChange={(state) => setDay.mutate({ area: row.area, state })}
+                    />
+                  </td>
                 </tr>
               )
             })}
@@ -212,6 +231,48 @@ function Queues(props: { slug: string; areas: Area[]; defaultLanguage: string })
         </table>
       )}
     </section>
+  )
+}
+
+/**
+ * Closing an area for the rest of the day (the queue is long enough to fill it) or opening one outside
+ * its hours; either decision shows as such and can be undone, which hands the area back to its hours.
+ */
+function AreaDayControl(props: {
+  row: QueueArea
+  name: string
+  isPending: boolean
+  onChange: (state: AreaDayInput['state']) => void
+}) {
+  const t = useT()
+  const { row, name } = props
+  if (row.dayOverride) {
+    return (
+      <div className="cluster area-day">
+        <span className="badge" data-tone={row.dayOverride === 'closed' ? 'closed' : 'open'}>
+          {t(row.dayOverride === 'closed' ? 'reception.closedForToday' : 'reception.openedForToday')}
+        </span>
+        <Button
+          variant="secondary"
+          isDisabled={props.isPending}
+          aria-label={t('reception.backToHoursNamed', { area: name })}
+          onPress={() => props.onChange('scheduled')}
+        >
+          {t('reception.backToHours')}
+        </Button>
+      </div>
+    )
+  }
+  const closing = row.isOpen
+  return (
+    <Button
+      variant="secondary"
+      isDisabled={props.isPending}
+      aria-label={t(closing ? 'reception.closeTodayNamed' : 'reception.openTodayNamed', { area: name })}
+      onPress={() => props.onChange(closing ? 'closed' : 'open')}
+    >
+      {t(closing ? 'reception.closeToday' : 'reception.openToday')}
+    </Button>
   )
 }
 

@@ -132,6 +132,31 @@ export const closure = pgTable(
   ],
 )
 
+/**
+ * Reception's decision for one area on one day, over its planned hours: `closed` stops new tickets for
+ * the rest of the day (people already waiting are still called), `open` opens it whenever the centre
+ * is open that day. Without a row the area follows its hours and closures.
+ */
+export const areaDayState = pgTable(
+  'area_day_state',
+  {
+    areaId: uuid('area_id')
+      .notNull()
+      .references(() => area.id, { onDelete: 'cascade' }),
+    serviceDate: date('service_date').notNull(),
+    centreId: uuid('centre_id')
+      .notNull()
+      .references(() => centre.id, { onDelete: 'cascade' }),
+    state: text('state').$type<'open' | 'closed'>().notNull(),
+    setAt: timestamp('set_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.areaId, t.serviceDate] }),
+    index('area_day_state_centre_idx').on(t.centreId, t.serviceDate),
+    check('area_day_state_state_check', sql`${t.state} in ('open', 'closed')`),
+  ],
+)
+
 /** A partner institution of a centre. Never shown to visitors next to a counsellor (charter rule 3). */
 export const partner = pgTable(
   'partner',

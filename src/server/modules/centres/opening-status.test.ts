@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { type ClosureSpan, computeOpenStatus, localDateOf, type Span, toHourMinute } from './opening-status'
+import {
+  type ClosureSpan,
+  computeAreaStatus,
+  computeOpenStatus,
+  localDateOf,
+  type Span,
+  toHourMinute,
+} from './opening-status'
 
 const weekdays = (opensAt: string, closesAt: string): Span[] =>
   [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opensAt, closesAt }))
@@ -18,6 +25,7 @@ describe('computeOpenStatus', () => {
       today: [{ opensAt: '09:30', closesAt: '17:00' }],
       closedToday: null,
       nextOpening: null,
+      dayOverride: null,
     })
   })
 
@@ -33,6 +41,7 @@ describe('computeOpenStatus', () => {
       isOpen: false,
       today: [{ opensAt: '09:30', closesAt: '17:00' }],
       nextOpening: { date: '2026-11-24', time: '09:30' },
+      dayOverride: null,
     })
   })
 
@@ -40,6 +49,7 @@ describe('computeOpenStatus', () => {
     expect(paris('2026-11-24T17:30:00Z', week)).toMatchObject({
       isOpen: false,
       nextOpening: { date: '2026-11-25', time: '09:30' },
+      dayOverride: null,
     })
   })
 
@@ -74,6 +84,7 @@ describe('computeOpenStatus', () => {
       today: [],
       closedToday: { reason: { fr: 'Inventaire', en: 'Stocktaking' } },
       nextOpening: { date: '2026-11-25', time: '09:30' },
+      dayOverride: null,
     })
   })
 
@@ -84,6 +95,7 @@ describe('computeOpenStatus', () => {
       isOpen: false,
       closedToday: null,
       nextOpening: { date: '2026-11-30', time: '09:30' },
+      dayOverride: null,
     })
     // A closure that does not touch the coming days changes nothing.
     expect(paris('2026-11-26T18:00:00Z', week).nextOpening).toEqual({ date: '2026-11-27', time: '09:30' })
@@ -104,6 +116,7 @@ describe('computeOpenStatus', () => {
       ],
       closedToday: null,
       nextOpening: { date: '2026-11-24', time: '14:00' },
+      dayOverride: null,
     })
     expect(paris('2026-11-24T10:00:00Z', spans)).toMatchObject({ isOpen: true, openUntil: '12:30' }) // 11:00
     expect(paris('2026-11-24T14:00:00Z', spans)).toMatchObject({ isOpen: true, openUntil: '17:30' }) // 15:00
@@ -115,6 +128,48 @@ describe('computeOpenStatus', () => {
     expect(paris('2026-11-24T09:00:00Z', [])).toMatchObject({ isOpen: false, nextOpening: null })
     const closures: ClosureSpan[] = [{ startsOn: '2026-11-01', endsOn: '2027-03-01', reason: {} }]
     expect(paris('2026-11-24T09:00:00Z', week, closures).nextOpening).toBeNull()
+  })
+})
+
+describe('computeAreaStatus', () => {
+  const centreSpans = weekdays('09:00', '18:00')
+  const morningsOnly = weekdays('09:00', '12:00')
+  const area = (now: string, dayState: 'open' | 'closed' | null, areaSpans: Span[] = []) =>
+    computeAreaStatus({
+      centreSpans,
+      areaSpans,
+      centreClosures: [],
+      areaClosures: [],
+      dayState,
+      now: new Date(now),
+      timezone: 'Europe/Paris',
+    })
+
+  it('follows the area’s own hours, never outside the centre’s', () => {
+    expect(area('2026-11-24T10:00:00Z', null, morningsOnly).isOpen).toBe(true) // 11:00
+    expect(area('2026-11-24T13:00:00Z', null, morningsOnly)).toMatchObject({
+      isOpen: false,
+      nextOpening: { date: '2026-11-25', time: '09:00' },
+      dayOverride: null,
+    })
+  })
+
+  it('closed by reception: closed until the next planned opening after today', () => {
+    expect(area('2026-11-24T07:00:00Z', 'closed')).toMatchObject({
+      isOpen: false,
+      today: [],
+      nextOpening: { date: '2026-11-25', time: '09:00' },
+      dayOverride: 'closed',
+    })
+  })
+
+  it('opened by reception: open while the centre is, whatever the area’s own hours', () => {
+    expect(area('2026-11-24T13:00:00Z', 'open', morningsOnly)).toMatchObject({
+      isOpen: true,
+      openUntil: '18:00',
+      dayOverride: 'open',
+    })
+    expect(area('2026-11-24T17:30:00Z', 'open', morningsOnly).isOpen).toBe(false) // 18:30
   })
 })
 

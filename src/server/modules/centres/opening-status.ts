@@ -12,7 +12,11 @@ export type OpenStatus = {
   today: { opensAt: string; closesAt: string }[]
   closedToday: { reason: LocalizedText } | null
   nextOpening: { date: string; time: string } | null
+  /** Reception opened or closed the area for the day, over its planned hours. */
+  dayOverride: DayState | null
 }
+
+export type DayState = 'open' | 'closed'
 
 /** PostgreSQL returns `time` as HH:MM:SS; the product speaks in HH:MM. */
 export function toHourMinute(value: string): string {
@@ -67,6 +71,7 @@ export function computeOpenStatus(input: {
     today: closedToday ? [] : today,
     closedToday: closedToday && { reason: closedToday.reason },
     nextOpening,
+    dayOverride: null,
   }
 }
 
@@ -77,13 +82,15 @@ export function localDateOf(now: Date, timezone: string): string {
 
 /**
  * An area's status: its own hours when it has some (else the centre's), its own closures and the
- * centre's, and never open while the centre itself is closed.
+ * centre's, and never open while the centre itself is closed. Reception's word for the day comes
+ * last: `closed` closes it until tomorrow, `open` opens it whenever the centre is open today.
  */
 export function computeAreaStatus(input: {
   centreSpans: readonly Span[]
   areaSpans: readonly Span[]
   centreClosures: readonly ClosureSpan[]
   areaClosures: readonly ClosureSpan[]
+  dayState?: DayState | null
   now: Date
   timezone: string
 }): OpenStatus {
@@ -94,14 +101,21 @@ export function computeAreaStatus(input: {
     now,
     timezone,
   })
-  if (input.areaSpans.length === 0 && input.areaClosures.length === 0) return centre
+  if (input.dayState === 'open') return { ...centre, dayOverride: 'open' }
+  const today = localDateOf(now, timezone)
+  const closedToday = input.dayState === 'closed' ? [{ startsOn: today, endsOn: today, reason: {} }] : []
+  if (input.areaSpans.length === 0 && input.areaClosures.length === 0 && closedToday.length === 0) {
+    return centre
+  }
   const own = computeOpenStatus({
     spans: input.areaSpans.length ? input.areaSpans : input.centreSpans,
-    closures: [...input.centreClosures, ...input.areaClosures],
+    closures: [...input.centreClosures, ...input.areaClosures, ...closedToday],
     now,
     timezone,
   })
-  return own.isOpen && !centre.isOpen
-    ? { ...own, isOpen: false, openUntil: null, nextOpening: centre.nextOpening }
-    : own
+  const status =
+    own.isOpen && !centre.isOpen
+      ? { ...own, isOpen: false, openUntil: null, nextOpening: centre.nextOpening }
+      : own
+  return { ...status, dayOverride: input.dayState ?? null }
 }

@@ -1,9 +1,8 @@
 import type { PortalHome } from '../../../shared/schemas/centres'
 import type { Database } from '../../db/client'
+import { loadOpenStatuses } from './area-status'
 import { listAreas } from './areas-service'
 import { getCentreBySlug } from './centres-service'
-import { listClosures, listOpeningSpans } from './hours-service'
-import { computeAreaStatus, computeOpenStatus, localDateOf } from './opening-status'
 import { presentArea, presentCentre, presentClosure } from './presenters'
 
 /** Everything the portal home shows: the centre, its areas in plain words, and what is open now. */
@@ -17,35 +16,15 @@ export async function getPortalHome({
   now: Date
 }): Promise<PortalHome> {
   const centre = await getCentreBySlug({ db, slug })
-  const localDate = localDateOf(now, centre.timezone)
-  const [areas, spans, closures] = await Promise.all([
+  const [areas, statuses] = await Promise.all([
     listAreas({ db, centreId: centre.id }),
-    listOpeningSpans({ db, centreId: centre.id }),
-    listClosures({ db, centreId: centre.id, fromDate: localDate }),
+    loadOpenStatuses({ db, home: centre, now }),
   ])
-  const centreSpans = spans.filter((span) => span.areaId === null)
-  const centreClosures = closures.filter((c) => c.areaId === null)
-  const status = computeOpenStatus({
-    spans: centreSpans,
-    closures: centreClosures,
-    now,
-    timezone: centre.timezone,
-  })
   return {
     centre: presentCentre(centre),
-    status,
-    localDate,
-    areas: areas.map((row) => {
-      const areaStatus = computeAreaStatus({
-        centreSpans,
-        areaSpans: spans.filter((span) => span.areaId === row.id),
-        centreClosures,
-        areaClosures: closures.filter((c) => c.areaId === row.id),
-        now,
-        timezone: centre.timezone,
-      })
-      return { ...presentArea(row), status: areaStatus }
-    }),
-    upcomingClosures: closures.slice(0, 5).map(presentClosure),
+    status: statuses.centre,
+    localDate: statuses.localDate,
+    areas: areas.map((row) => ({ ...presentArea(row), status: statuses.area(row.id) })),
+    upcomingClosures: statuses.closures.slice(0, 5).map(presentClosure),
   }
 }

@@ -5,9 +5,9 @@ import type { Database } from '../../db/client'
 import { area } from '../../db/schema/centres'
 import { ticket, ticketCounter, ticketStep } from '../../db/schema/tickets'
 import { AppError, notFound } from '../../http/errors'
+import { loadOpenStatuses } from '../centres/area-status'
 import { getCentreBySlug } from '../centres/centres-service'
-import { listClosures, listOpeningSpans } from '../centres/hours-service'
-import { computeAreaStatus, localDateOf } from '../centres/opening-status'
+import { localDateOf } from '../centres/opening-status'
 import { estimateWait, positionInQueue } from './estimate'
 
 export function hashTrackToken(token: string): string {
@@ -16,26 +16,6 @@ export function hashTrackToken(token: string): string {
 
 function fieldError(code: 'validation' | 'conflict', key: string, field: string) {
   return new AppError(code, key, {}, { [field]: { key, values: {} } })
-}
-
-/** Whether an area takes tickets now: its own hours (or the centre's) and no closure today. */
-export async function isAreaOpen(
-  db: Database,
-  options: { centreId: string; areaId: string; timezone: string; now: Date },
-) {
-  const localDate = localDateOf(options.now, options.timezone)
-  const [spans, closures] = await Promise.all([
-    listOpeningSpans({ db, centreId: options.centreId }),
-    listClosures({ db, centreId: options.centreId, fromDate: localDate }),
-  ])
-  return computeAreaStatus({
-    centreSpans: spans.filter((s) => s.areaId === null),
-    areaSpans: spans.filter((s) => s.areaId === options.areaId),
-    centreClosures: closures.filter((c) => c.areaId === null),
-    areaClosures: closures.filter((c) => c.areaId === options.areaId),
-    now: options.now,
-    timezone: options.timezone,
-  })
 }
 
 /**
@@ -62,13 +42,8 @@ export async function issueTicket({
   if (!chosen) throw notFound('error.area.notFound')
   if (!centre.languages.includes(values.language))
     throw fieldError('validation', 'error.ticket.languageNotOffered', 'language')
-  const status = await isAreaOpen(db, {
-    centreId: centre.id,
-    areaId: chosen.id,
-    timezone: centre.timezone,
-    now,
-  })
-  if (!status.isOpen) throw fieldError('conflict', 'error.ticket.areaClosed', 'area')
+  const statuses = await loadOpenStatuses({ db, home: centre, now })
+  if (!statuses.area(chosen.id).isOpen) throw fieldError('conflict', 'error.ticket.areaClosed', 'area')
 
   const serviceDate = localDateOf(now, centre.timezone)
   const trackToken = randomBytes(16).toString('base64url')

@@ -10,11 +10,12 @@ import type { Database } from '../../db/client'
 import { area, centre, desk } from '../../db/schema/centres'
 import { deskSession, ticket, ticketStep } from '../../db/schema/tickets'
 import { notFound } from '../../http/errors'
+import { loadOpenStatuses } from '../centres/area-status'
 import { listAreas } from '../centres/areas-service'
 import { getCentreBySlug } from '../centres/centres-service'
 import { localDateOf } from '../centres/opening-status'
 import { countOpenDesks, countWaiting, estimateWait, positionInQueue } from './estimate'
-import { hashTrackToken, isAreaOpen } from './issue-ticket'
+import { hashTrackToken } from './issue-ticket'
 
 type Ticket = typeof ticket.$inferSelect
 
@@ -116,17 +117,21 @@ export async function queueOverviewOf({
   now: Date
 }): Promise<QueueArea[]> {
   const serviceDate = localDateOf(now, home.timezone)
-  const areas = await listAreas({ db, centreId: home.id })
+  const [areas, statuses] = await Promise.all([
+    listAreas({ db, centreId: home.id }),
+    loadOpenStatuses({ db, home, now }),
+  ])
   return Promise.all(
     areas.map(async (row) => {
-      const [status, waiting, desksOpen] = await Promise.all([
-        isAreaOpen(db, { centreId: home.id, areaId: row.id, timezone: home.timezone, now }),
+      const [waiting, desksOpen] = await Promise.all([
         countWaiting(db, { areaId: row.id, serviceDate }),
         countOpenDesks(db, row.id),
       ])
+      const status = statuses.area(row.id)
       return {
         area: row.slug,
         isOpen: status.isOpen,
+        dayOverride: status.dayOverride,
         waiting,
         desksOpen,
         estimatedWait: await estimateWait(db, { areaId: row.id, position: waiting + 1 }),

@@ -1,6 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { MiddlewareHandler } from 'hono'
 import type { StaffRole } from '../../../shared/constants'
+import { areaDayInputSchema } from '../../../shared/schemas/centres'
+import { slugSchema } from '../../../shared/schemas/common'
 import {
   deskSessionSchema,
   issuedTicketSchema,
@@ -15,16 +17,24 @@ import {
 import { type AppEnv, createRouter } from '../../http/context'
 import { jsonContent, publicErrors, staffErrors, staffSecurity } from '../../http/openapi'
 import { requireRole } from '../auth/policy'
+import { setAreaDayState } from '../centres/area-status'
 import { centreParam, centreRole } from '../centres/scope'
 import { callNextTicket } from './call-next'
 import { closeDeskSession, getDeskWithCentre, openDeskSession } from './desk-sessions'
 import { issueTicket } from './issue-ticket'
-import { getQueueOverview, getWalkInBoard, presentStaffTicket, trackTicket } from './read-tickets'
+import {
+  getQueueOverview,
+  getWalkInBoard,
+  presentStaffTicket,
+  queueOverviewOf,
+  trackTicket,
+} from './read-tickets'
 import { applyTicketAction, getTicketWithCentre, ticketActions } from './ticket-actions'
 
 const tags = ['Walk-in']
 const counselling = ['counsellor', 'manager'] as const satisfies readonly StaffRole[]
 const frontLine = ['reception', 'counsellor', 'manager'] as const satisfies readonly StaffRole[]
+const receptionDesk = ['reception', 'manager'] as const satisfies readonly StaffRole[]
 const deskParam = z.object({ desk: z.uuid() })
 const ticketParam = z.object({ id: z.uuid() })
 
@@ -100,6 +110,35 @@ export const ticketRoutes = createRouter()
     async (c) => {
       const { db, now } = c.var.deps
       return c.json(await getQueueOverview({ db, slug: c.req.valid('param').centre, now: now() }), 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/centres/{centre}/areas/{area}/today',
+      tags,
+      security: staffSecurity,
+      middleware: [centreRole(receptionDesk)] as const,
+      summary: 'Open or close an area for the rest of the day, or follow its planned hours again',
+      description:
+        'Closing stops new tickets; people already waiting are still called. The decision ends with the day.',
+      request: {
+        params: centreParam.extend({ area: slugSchema }),
+        body: { required: true, content: { 'application/json': { schema: areaDayInputSchema } } },
+      },
+      responses: { 200: jsonContent(queueAreaSchema, 'The area’s queue now'), ...staffErrors },
+    }),
+    async (c) => {
+      const { db, now, live } = c.var.deps
+      const { centre: home, actorUserId } = c.var.scope
+      const at = now()
+      const { area } = c.req.valid('param')
+      await setAreaDayState({ db, home, areaSlug: area, input: c.req.valid('json'), actorUserId, now: at })
+      live.queueChanged(home.id)
+      const queues = await queueOverviewOf({ db, home, now: at })
+      const updated = queues.find((row) => row.area === area)
+      if (!updated) throw new Error('area vanished after its day state was set')
+      return c.json(updated, 200)
     },
   )
   .openapi(
