@@ -1,14 +1,14 @@
-import { and, eq, inArray, lt, or } from 'drizzle-orm'
+import { and, eq, inArray, isNotNull, lt, or } from 'drizzle-orm'
 import type { Database } from '../../db/client'
 import { centre } from '../../db/schema/centres'
-import { ticket } from '../../db/schema/tickets'
-import { listClosures, listOpeningSpans } from '../centres/hours-service'
-import { computeOpenStatus, localDateOf } from '../centres/opening-status'
+import { ticket, ticketStep } from '../../db/schema/tickets'
+import { loadOpenStatuses } from '../centres/area-status'
 
 /**
  * Closes the tickets nobody will call any more: those of earlier days, and today's once the centre has
  * closed for the day. They stay (status `closed`) for the day's statistics; numbering restarts by itself
- * because codes are numbered per centre-local day.
+ * because codes are numbered per centre-local day. Handover notes of earlier days are erased: they were
+ * for the counsellors of that visit, and what remains of it is counts.
  */
 export async function closeStaleTickets({
   db,
@@ -22,17 +22,7 @@ export async function closeStaleTickets({
 }): Promise<number> {
   let closed = 0
   for (const home of await db.select().from(centre)) {
-    const today = localDateOf(now, home.timezone)
-    const [spans, closures] = await Promise.all([
-      listOpeningSpans({ db, centreId: home.id }),
-      listClosures({ db, centreId: home.id, fromDate: today }),
-    ])
-    const status = computeOpenStatus({
-      spans: spans.filter((s) => s.areaId === null),
-      closures: closures.filter((c) => c.areaId === null),
-      now,
-      timezone: home.timezone,
-    })
+    const { centre: status, localDate: today } = await loadOpenStatuses({ db, home, now })
     const doneForToday = !status.isOpen && status.nextOpening?.date !== today
     const rows = await db
       .update(ticket)
@@ -49,6 +39,26 @@ export async function closeStaleTickets({
       .returning({ id: ticket.id })
     closed += rows.length
     if (rows.length) onClosed?.(home.id)
+    await purgeNotes(db, home.id, today)
   }
   return closed
+}
+
+async function purgeNotes(db: Database, centreId: string, today: string) {
+  const earlier = and(eq(ticket.centreId, centreId), lt(ticket.serviceDate, today))
+  await db.transaction(async (tx) => {
+    await tx
+      .update(ticket)
+      .set({ handoverNote: null })
+      .where(and(earlier, isNotNull(ticket.handoverNote)))
+    await tx
+      .update(ticketStep)
+      .set({ note: null })
+      .where(
+        and(
+          isNotNull(ticketStep.note),
+          inArray(ticketStep.ticketId, tx.select({ id: ticket.id }).from(ticket).where(earlier)),
+        ),
+      )
+  })
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { centre as centreTable } from '../../db/schema/centres'
-import { ticket } from '../../db/schema/tickets'
+import { ticket, ticketStep } from '../../db/schema/tickets'
 import { createTestContext, type TestContext } from '../../test/app'
 import { walkInCentre } from '../../test/walk-in'
 import { createDesk } from '../centres/desks-service'
@@ -215,6 +215,26 @@ describe('queues and end of day', () => {
     expect((await (await take('emploi')).json()).code).toBe('E-001')
     t.clock.now = saved
     expect(centre.id).toBeTruthy()
+  })
+
+  it('erases handover notes once their day is over, and keeps the visit’s steps for the counts', async () => {
+    const { take, open, callNext, act } = await setUp()
+    const issued = await (await take('emploi')).json()
+    await open(0, ['emploi'])
+    await callNext(0)
+    await act(issued.id, 'transfer', {
+      transfer: { area: 'formation', note: 'Asks about a forklift licence.' },
+    })
+    await closeStaleTickets({ db: t.db, now: new Date('2026-11-24T17:30:00Z') }) // same evening
+    const [kept] = await t.db.select().from(ticket).where(eq(ticket.id, issued.id))
+    expect(kept?.handoverNote).toBe('Asks about a forklift licence.')
+
+    await closeStaleTickets({ db: t.db, now: new Date('2026-11-25T07:00:00Z') }) // next morning
+    const [row] = await t.db.select().from(ticket).where(eq(ticket.id, issued.id))
+    expect(row?.handoverNote).toBeNull()
+    const steps = await t.db.select().from(ticketStep).where(eq(ticketStep.ticketId, issued.id))
+    expect(steps.map((step) => step.kind)).toEqual(['issued', 'called', 'transferred'])
+    expect(steps.every((step) => step.note === null)).toBe(true)
   })
 })
 
