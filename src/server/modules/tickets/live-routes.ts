@@ -1,9 +1,12 @@
+import type { ServerResponse } from 'node:http'
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response'
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { StaffRole } from '../../../shared/constants'
 import type { AppEnv } from '../../http/context'
 import { createRouter } from '../../http/context'
 import { publicErrors, staffErrors, staffSecurity } from '../../http/openapi'
+import type { StreamSink } from '../../realtime/hub'
 import { getCentreBySlug } from '../centres/centres-service'
 import { centreParam, centreRole } from '../centres/scope'
 
@@ -30,13 +33,50 @@ function lastEventIdOf(c: Context<AppEnv>, fromQuery: string | undefined): numbe
   return value === undefined ? undefined : Number(value)
 }
 
-function streamResponse(c: Context<AppEnv>, body: ReadableStream<Uint8Array>) {
-  return c.body(body, 200, {
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache, no-transform',
-    // Reverse proxies must pass each event on at once rather than buffer the stream.
-    'x-accel-buffering': 'no',
-  })
+const SSE_HEADERS = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache, no-transform',
+  'x-content-type-options': 'nosniff',
+  // Reverse proxies must pass each event on at once rather than buffer the stream.
+  'x-accel-buffering': 'no',
+}
+
+/**
+ * Answers with an event stream fed by the hub. Under the Node server the stream is written straight to
+ * the socket's response — a screen costs a socket and a few objects, and a call one write per screen;
+ * elsewhere (tests through `app.request`) it is a web stream.
+ */
+function streamResponse(c: Context<AppEnv>, open: (sink: StreamSink) => () => void): Response {
+  const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing
+  if (outgoing) {
+    outgoing.writeHead(200, SSE_HEADERS)
+    const detach = open({
+      write: (chunk) => {
+        if (!outgoing.destroyed) outgoing.write(chunk)
+      },
+      backlog: () => outgoing.writableLength,
+      drop: () => outgoing.destroy(),
+    })
+    outgoing.once('close', detach)
+    // A client gone mid-write is a closed stream, nothing more.
+    outgoing.on('error', detach)
+    return RESPONSE_ALREADY_SENT
+  }
+  let detach: (() => void) | undefined
+  const body = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        detach = open({
+          write: (chunk) => controller.enqueue(chunk),
+          backlog: () => -(controller.desiredSize ?? 0),
+          drop: () => controller.close(),
+        })
+      },
+      cancel: () => detach?.(),
+    },
+    new ByteLengthQueuingStrategy({ highWaterMark: 0 }),
+  )
+  return c.body(body, 200, SSE_HEADERS)
 }
 
 export const liveRoutes = createRouter()
@@ -57,9 +97,8 @@ export const liveRoutes = createRouter()
       const { db, hub, live } = c.var.deps
       const home = await getCentreBySlug({ db, slug: c.req.valid('param').centre })
       const lastEventId = lastEventIdOf(c, c.req.valid('query').lastEventId)
-      return streamResponse(
-        c,
-        hub.open(home.id, 'public', () => live.publicSnapshot(home, lastEventId)),
+      return streamResponse(c, (sink) =>
+        hub.open(home.id, 'public', () => live.publicSnapshot(home, lastEventId), sink),
       )
     },
   )
@@ -81,12 +120,16 @@ export const liveRoutes = createRouter()
       const { hub, live } = c.var.deps
       const home = c.var.scope.centre
       const lastEventId = lastEventIdOf(c, c.req.valid('query').lastEventId)
-      return streamResponse(
-        c,
-        hub.open(home.id, 'staff', async () => [
-          { centreId: home.id, audience: 'staff', event: 'ready', data: {} },
-          ...(await live.publicSnapshot(home, lastEventId)),
-        ]),
+      return streamResponse(c, (sink) =>
+        hub.open(
+          home.id,
+          'staff',
+          async () => [
+            { centreId: home.id, audience: 'staff', event: 'ready', data: {} },
+            ...(await live.publicSnapshot(home, lastEventId)),
+          ],
+          sink,
+        ),
       )
     },
   )

@@ -16,6 +16,8 @@ const CALL_KINDS = ['called', 'recalled']
 const RECENT_CALLS = 8
 /** Calls replayed to a client that comes back after a blip; more than a day's blip could hold. */
 const MAX_REPLAY = 200
+/** How long streams opening together share one snapshot, unless something happens at the centre first. */
+const SNAPSHOT_TTL_MS = 2000
 
 /** Calls of today at a centre as live messages, oldest first: after `afterId`, or the last few. */
 export async function listCalls(
@@ -106,7 +108,7 @@ export function createTicketLive(deps: { db: Database; bus: EventBus; now: () =>
     }, 25)
   }
 
-  async function publishChange(row: Ticket, called: boolean) {
+  async function ticketMessage(row: Ticket): Promise<LiveMessage> {
     const [place] = await db.select({ slug: area.slug }).from(area).where(eq(area.id, row.areaId))
     const change: LiveTicketChange = {
       id: row.id,
@@ -114,20 +116,38 @@ export function createTicketLive(deps: { db: Database; bus: EventBus; now: () =>
       area: place?.slug ?? '',
       status: row.status as LiveTicketChange['status'],
     }
-    const publishing = [
-      bus.publish({ centreId: row.centreId, audience: 'staff', event: 'ticket', data: change }),
-    ]
-    if (called) {
+    return { centreId: row.centreId, audience: 'staff', event: 'ticket', data: change }
+  }
+
+  /**
+   * A call goes out with the queue figures it changed and the staff notice, published together: the
+   * hub sends the three to each screen in one write.
+   */
+  async function publishCall(row: Ticket) {
+    const [change, [call], queue] = await Promise.all([
+      ticketMessage(row),
       // The ticket's latest call: the one just made.
-      const [call] = await listCalls(db, {
-        centreId: row.centreId,
-        serviceDate: row.serviceDate,
-        ticketId: row.id,
-        limit: 1,
-      })
-      if (call) publishing.push(bus.publish(call))
-    }
-    await Promise.all(publishing)
+      listCalls(db, { centreId: row.centreId, serviceDate: row.serviceDate, ticketId: row.id, limit: 1 }),
+      queueMessage(row.centreId),
+    ])
+    await Promise.all([bus.publish(change), call && bus.publish(call), bus.publish(queue)])
+  }
+
+  /**
+   * What a new stream sees first, shared by the streams that open at the same moment (every screen
+   * of a centre reconnecting after a restart) until anything happens at the centre.
+   */
+  const snapshots = new Map<string, Map<string, Promise<LiveMessage[]>>>()
+  // Lives as long as the bus: both belong to the app.
+  bus.subscribe((message) => snapshots.delete(message.centreId))
+
+  async function buildSnapshot(home: typeof centre.$inferSelect, lastEventId: number | undefined) {
+    const serviceDate = localDateOf(deps.now(), home.timezone)
+    const [queue, calls] = await Promise.all([
+      queueMessage(home.id),
+      listCalls(db, { centreId: home.id, serviceDate, afterId: lastEventId }),
+    ])
+    return [queue, ...calls]
   }
 
   return {
@@ -139,8 +159,9 @@ export function createTicketLive(deps: { db: Database; bus: EventBus; now: () =>
             ? await db.select().from(ticket).where(eq(ticket.id, changed))
             : [changed]
         if (!row) return
+        if (options.called) return await publishCall(row)
         refreshQueue(row.centreId)
-        await publishChange(row, options.called ?? false)
+        await bus.publish(await ticketMessage(row))
       } catch (error) {
         report(error)
       }
@@ -151,13 +172,19 @@ export function createTicketLive(deps: { db: Database; bus: EventBus; now: () =>
     },
     queueMessage,
     /** What a new public stream sees first: the queue now, then recent calls or the ones it missed. */
-    async publicSnapshot(home: typeof centre.$inferSelect, lastEventId: number | undefined) {
-      const serviceDate = localDateOf(deps.now(), home.timezone)
-      const [queue, calls] = await Promise.all([
-        queueMessage(home.id),
-        listCalls(db, { centreId: home.id, serviceDate, afterId: lastEventId }),
-      ])
-      return [queue, ...calls]
+    publicSnapshot(home: typeof centre.$inferSelect, lastEventId: number | undefined) {
+      const key = String(lastEventId ?? '')
+      const forCentre = snapshots.get(home.id) ?? new Map<string, Promise<LiveMessage[]>>()
+      snapshots.set(home.id, forCentre)
+      let snapshot = forCentre.get(key)
+      if (!snapshot) {
+        snapshot = buildSnapshot(home, lastEventId)
+        forCentre.set(key, snapshot)
+        // Opening status turns with the clock too: a snapshot is shared for a moment only.
+        const expire = () => forCentre.get(key) === snapshot && forCentre.delete(key)
+        snapshot.then(() => setTimeout(expire, SNAPSHOT_TTL_MS).unref(), expire)
+      }
+      return snapshot
     },
   }
 }

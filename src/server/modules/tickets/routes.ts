@@ -202,7 +202,7 @@ export const ticketRoutes = createRouter()
       },
     }),
     async (c) => {
-      const { db, now, live } = c.var.deps
+      const { db, now, live, hub } = c.var.deps
       const called = await callNextTicket({
         db,
         deskId: c.req.valid('param').desk,
@@ -210,8 +210,12 @@ export const ticketRoutes = createRouter()
         now: now(),
       })
       if (!called) return c.body(null, 204)
-      await live.ticketChanged(called, { called: true })
-      return c.json(await presentStaffTicket(db, called), 200)
+      // The desk sees its call confirmed once the screens of this instance have been told.
+      const [presented] = await Promise.all([
+        presentStaffTicket(db, called),
+        live.ticketChanged(called, { called: true }).then(() => hub.delivered()),
+      ])
+      return c.json(presented, 200)
     },
   )
   .openapi(
@@ -262,7 +266,7 @@ export const ticketRoutes = createRouter()
       responses: { 200: jsonContent(staffTicketSchema, 'Ticket'), ...staffErrors },
     }),
     async (c) => {
-      const { db, now, live } = c.var.deps
+      const { db, now, live, hub } = c.var.deps
       const { id, action } = c.req.valid('param')
       const body = c.req.valid('json') ?? {}
       const updated = await applyTicketAction({
@@ -273,7 +277,10 @@ export const ticketRoutes = createRouter()
         now: now(),
       })
       const announced = (action === 'call' || action === 'recall') && updated.status === 'called'
-      await live.ticketChanged(updated, { called: announced })
-      return c.json(await presentStaffTicket(db, updated), 200)
+      const [presented] = await Promise.all([
+        presentStaffTicket(db, updated),
+        live.ticketChanged(updated, { called: announced }).then(() => hub.delivered()),
+      ])
+      return c.json(presented, 200)
     },
   )
