@@ -1,4 +1,5 @@
-import { Command, Option } from 'commander'
+import { SingleBar } from 'cli-progress'
+import { Argument, Command, Option } from 'commander'
 import { readEnv } from '../server/env'
 import { AppError } from '../server/http/errors'
 import { translate } from '../server/http/i18n'
@@ -7,6 +8,12 @@ import { buildRuntime, listen, openBus, openMigratedDatabase } from '../server/m
 import { createApiToken, revokeApiTokens } from '../server/modules/auth/api-tokens'
 import { createPasswordResetLink } from '../server/modules/auth/auth'
 import { getCentreBySlug } from '../server/modules/centres/centres-service'
+import {
+  attributions,
+  type ImportSource,
+  importers,
+  importSources,
+} from '../server/modules/occupations/import'
 import { addStaff, findUserIdByEmail } from '../server/modules/staff/staff-service'
 import { closeStaleTickets } from '../server/modules/tickets/end-of-day'
 import { isDatabaseEmpty, seedDemo } from '../server/seed/demo'
@@ -105,6 +112,41 @@ program
         throw new Error('The database already holds a centre; the demo is only loaded into an empty one.')
       const { logins } = await seedDemo({ db, auth })
       printAccounts(logins)
+    }),
+  )
+
+program
+  .command('import')
+  .description(
+    'Import a reference data set (occupations, skills, trainings) from its folder, in place of its last import',
+  )
+  .addArgument(new Argument('<source>', 'the data set').choices(importSources))
+  .argument('<folder>', 'the folder of the release, as published')
+  .action((source: ImportSource, folder: string) =>
+    withRuntime(async ({ db }) => {
+      const bar = new SingleBar({
+        format: '{bar} {percentage}% | {value}/{total} KiB | {step}',
+        hideCursor: true,
+        clearOnComplete: true,
+      })
+      let started = false
+      const summary = await importers[source]({
+        db,
+        folder,
+        onProgress: ({ step, bytes, totalBytes }) => {
+          const kib = (value: number) => Math.round(value / 1024)
+          if (!started) bar.start(kib(totalBytes), 0, { step })
+          started = true
+          bar.update(kib(bytes), { step: bytes === totalBytes ? 'writing to the database' : step })
+        },
+      }).finally(() => started && bar.stop())
+      const figures = Object.entries(summary.counts)
+        .map(([name, value]) => `${value.toLocaleString('en')} ${name}`)
+        .join(', ')
+      console.log(
+        `${source} ${summary.release} imported in ${(summary.durationMs / 1000).toFixed(1)} s: ${figures}.`,
+      )
+      console.log(attributions[source](summary.release))
     }),
   )
 

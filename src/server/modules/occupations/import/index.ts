@@ -1,0 +1,22 @@
+import type { Database } from '../../../db/client'
+import { importRome } from './rome'
+import type { ImportProgress, ImportSummary } from './write'
+
+export { ImportError } from './csv'
+export type { ImportProgress, ImportSummary } from './write'
+
+type Importer = (options: {
+  db: Database
+  folder: string
+  onProgress?: (progress: ImportProgress) => void
+}) => Promise<ImportSummary>
+
+/** The reference data sets `cdm import <source> <folder>` reads. */
+export const importers = { rome: importRome } satisfies Record<string, Importer>
+export type ImportSource = keyof typeof importers
+export const importSources = Object.keys(importers) as ImportSource[]
+
+/** Who to credit wherever a source's data is shown, as its licence asks. */
+export const attributions: Record<ImportSource, (release: string) => string> = {
+  rome: (release) => `Source : France Travail – ROME 4.0 (RefRomeCsv ${release})`,
+}
