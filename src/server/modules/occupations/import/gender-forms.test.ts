@@ -17,12 +17,23 @@ describe('genderForms', () => {
     ])
   })
 
+  it('completes a feminine form given as a single word', () => {
+    expect(genderForms('Analyste programmeur / programmeuse')).toEqual([
+      'Analyste programmeur',
+      'Analyste programmeuse',
+    ])
+  })
+
   it('keeps two complete forms as they are, and a single form alone', () => {
     expect(genderForms('Aide-soignant hospitalier / Aide-soignante hospitalière')).toEqual([
       'Aide-soignant hospitalier',
       'Aide-soignante hospitalière',
     ])
     expect(genderForms('Cariste')).toEqual(['Cariste'])
+    expect(genderForms('directeur technique/directrice technique')).toEqual([
+      'directeur technique',
+      'directrice technique',
+    ])
     expect(genderForms('Développeur / Développeur web')).toEqual(['Développeur web'])
   })
 })

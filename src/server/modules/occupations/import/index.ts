@@ -1,4 +1,5 @@
 import type { Database } from '../../../db/client'
+import { importEsco } from './esco'
 import { importRome } from './rome'
 import type { ImportProgress, ImportSummary } from './write'
 
@@ -12,11 +13,12 @@ type Importer = (options: {
 }) => Promise<ImportSummary>
 
 /** The reference data sets `cdm import <source> <folder>` reads. */
-export const importers = { rome: importRome } satisfies Record<string, Importer>
+export const importers = { rome: importRome, esco: importEsco } satisfies Record<string, Importer>
 export type ImportSource = keyof typeof importers
 export const importSources = Object.keys(importers) as ImportSource[]
 
 /** Who to credit wherever a source's data is shown, as its licence asks. */
 export const attributions: Record<ImportSource, (release: string) => string> = {
   rome: (release) => `Source : France Travail – ROME 4.0 (RefRomeCsv ${release})`,
+  esco: (release) => `This service uses the ESCO classification of the European Commission (${release}).`,
 }
