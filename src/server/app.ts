@@ -16,6 +16,7 @@ import { publicCentreRoutes } from './modules/centres/public-routes'
 import { setupRoutes } from './modules/centres/setup-routes'
 import { apiDocsRoutes } from './modules/docs/routes'
 import { healthRoutes } from './modules/health/routes'
+import { occupationRoutes } from './modules/occupations/routes'
 import { staffRoutes } from './modules/staff/routes'
 import { type IssueLimitOptions, ticketIssueLimit } from './modules/tickets/issue-limit'
 import { createTicketLive } from './modules/tickets/live'
@@ -71,6 +72,7 @@ export function createApp(options: AppOptions) {
   api.route('/', staffRoutes)
   api.route('/', ticketRoutes)
   api.route('/', liveRoutes)
+  api.route('/', occupationRoutes)
 
   app.use(
     '/api/*',

@@ -33,6 +33,12 @@ export type DatabaseOptions =
 
 export const migrationsFolder = fileURLToPath(new URL('../../../db/migrations', import.meta.url))
 
+/**
+ * Per-session settings: how alike a word must be for typo-tolerant search to consider it (pg_trgm's
+ * `<%` operator; the default, 0.6, misses a typo in a short word).
+ */
+const SESSION_SETTINGS = 'set pg_trgm.word_similarity_threshold = 0.45'
+
 // Serialises migrations when several instances start against one server at the same moment.
 const MIGRATION_LOCK = 7_206_011
 
@@ -43,6 +49,8 @@ const MIGRATION_LOCK = 7_206_011
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if ('url' in options) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolMax ?? 10 })
+    // Queued on the new connection before anything else it is given.
+    pool.on('connect', (connection) => void connection.query(SESSION_SETTINGS).catch(() => {}))
     const db = drizzlePg(pool) as unknown as Database
     return {
       db,
@@ -68,6 +76,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     extensions: { pg_trgm, unaccent },
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   })
+  await client.exec(SESSION_SETTINGS)
   const db = drizzlePglite(client) as unknown as Database
   return {
     db,

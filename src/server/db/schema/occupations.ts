@@ -1,8 +1,9 @@
-import { sql } from 'drizzle-orm'
+import { type SQL, sql } from 'drizzle-orm'
 import {
   bigserial,
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -53,6 +54,12 @@ export const occupation = pgTable(
   ],
 )
 
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' })
+
+/** The text search configuration of a content language; any other language gets `simple`. */
+export const searchConfigSql = (language: SQL) =>
+  sql`(case ${language} when 'fr' then 'french'::regconfig when 'en' then 'english'::regconfig when 'es' then 'spanish'::regconfig when 'de' then 'german'::regconfig when 'it' then 'italian'::regconfig when 'nl' then 'dutch'::regconfig when 'pt' then 'portuguese'::regconfig else 'simple'::regconfig end)`
+
 /**
  * Every name an occupation goes by, in each language: the preferred title, the alternative and hidden
  * labels, the job titles (ROME appellations) with both gender forms. What search matches on.
@@ -70,9 +77,17 @@ export const occupationLabel = pgTable(
     kind: text('kind').notNull(),
     /** Seldom used, per the source (ROME `peu_usite`): still found, shown last. */
     rare: boolean('rare').notNull().default(false),
+    /** The label lower-cased and without accents, as queries are: what typo-tolerant matching compares. */
+    searchText: text('search_text').notNull(),
+    /** Words stemmed in the label's language, for full-text matching. */
+    document: tsvector('document')
+      .notNull()
+      .generatedAlwaysAs((): SQL => sql`to_tsvector(${searchConfigSql(sql`language`)}, search_text)`),
   },
   (t) => [
     index('occupation_label_occupation_idx').on(t.occupationId),
+    index('occupation_label_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('occupation_label_document_idx').using('gin', t.document),
     check('occupation_label_kind_check', sql`${t.kind} in ('preferred', 'alternative', 'hidden')`),
   ],
 )

@@ -11,6 +11,7 @@ import {
   occupationTask,
   skill,
 } from '../../../db/schema/occupations'
+import { searchForm } from '../search-form'
 import { fileSize } from './csv'
 
 export type Taxonomy = 'rome' | 'esco' | 'onet' | 'onisep'
@@ -206,7 +207,7 @@ export async function replaceTaxonomy(options: {
         const key = `${label.language}\u0000${label.kind}\u0000${label.label}`
         if (!label.label || seen.has(key)) continue
         seen.add(key)
-        labels.push({ occupationId, ...label })
+        labels.push({ occupationId, ...label, searchText: searchForm(label.label) })
       }
       const seenSkills = new Set<string>()
       o.skills.forEach((link, position) => {

@@ -1,0 +1,4 @@
+ALTER TABLE "occupation_label" ADD COLUMN "search_text" text NOT NULL;--> statement-breakpoint
+ALTER TABLE "occupation_label" ADD COLUMN "document" "tsvector" GENERATED ALWAYS AS (to_tsvector((case language when 'fr' then 'french'::regconfig when 'en' then 'english'::regconfig when 'es' then 'spanish'::regconfig when 'de' then 'german'::regconfig when 'it' then 'italian'::regconfig when 'nl' then 'dutch'::regconfig when 'pt' then 'portuguese'::regconfig else 'simple'::regconfig end), search_text)) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "occupation_label_trgm_idx" ON "occupation_label" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "occupation_label_document_idx" ON "occupation_label" USING gin ("document");

@@ -1,0 +1,68 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import {
+  occupationDetailSchema,
+  occupationSearchQuerySchema,
+  occupationSearchResultSchema,
+  taxonomySchema,
+} from '../../../shared/schemas/occupations'
+import { createRouter } from '../../http/context'
+import { jsonContent, publicErrors } from '../../http/openapi'
+import { getOccupation } from './occupation-page'
+import { searchOccupations } from './search'
+
+const tags = ['Occupations']
+
+export const occupationRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/occupations/search',
+      tags,
+      summary: 'Occupations whose names match a query, typos and both gender forms included',
+      description:
+        '`lang` picks the language of names and titles (default: the request’s language); a language ' +
+        'without stemming is matched plainly, never refused. `taxonomy` keeps one source.',
+      request: { query: occupationSearchQuerySchema },
+      responses: { 200: jsonContent(occupationSearchResultSchema, 'Best matches first'), ...publicErrors },
+    }),
+    async (c) => {
+      const { q, lang, taxonomy, limit } = c.req.valid('query')
+      const items = await searchOccupations({
+        db: c.var.deps.db,
+        q,
+        language: lang ?? c.var.locale,
+        taxonomy,
+        limit,
+      })
+      return c.json({ items }, 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/occupations/{taxonomy}/{code}',
+      tags,
+      summary: 'An occupation with its names, texts, skills, tasks and related occupations',
+      description: 'An ESCO code is its URI, percent-encoded in the path.',
+      request: {
+        params: z.object({ taxonomy: taxonomySchema, code: z.string().min(1).max(200) }),
+        query: z.object({
+          lang: z
+            .string()
+            .regex(/^[a-z]{2,3}$/, 'validation.language')
+            .optional(),
+        }),
+      },
+      responses: { 200: jsonContent(occupationDetailSchema, 'The occupation'), ...publicErrors },
+    }),
+    async (c) => {
+      const { taxonomy, code } = c.req.valid('param')
+      const occupationPage = await getOccupation({
+        db: c.var.deps.db,
+        taxonomy,
+        code,
+        language: c.req.valid('query').lang ?? c.var.locale,
+      })
+      return c.json(occupationPage, 200)
+    },
+  )
