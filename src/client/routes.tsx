@@ -6,6 +6,12 @@ import { PortalHome } from './surfaces/portal/portal-home'
 import { Loading } from './ui/states'
 
 // Staff surfaces and placeholders load on demand: a visitor's phone downloads only the portal.
+const OccupationSearchPage = lazy(() =>
+  import('./surfaces/occupations/occupation-search-page').then((m) => ({ default: m.OccupationSearchPage })),
+)
+const OccupationPage = lazy(() =>
+  import('./surfaces/occupations/occupation-page').then((m) => ({ default: m.OccupationPage })),
+)
 const DeskPage = lazy(() => import('./surfaces/desk/desk-page').then((m) => ({ default: m.DeskPage })))
 const KioskPage = lazy(() => import('./surfaces/kiosk/kiosk-page').then((m) => ({ default: m.KioskPage })))
 const AreaFormPage = lazy(() =>
@@ -49,6 +55,8 @@ export function AppRoutes() {
       <Routes>
         <Route path="/" element={<CentrePicker />} />
         <Route path="/c/:centre" element={<PortalHome />} />
+        <Route path="/c/:centre/occupations" element={<OccupationSearchPage />} />
+        <Route path="/c/:centre/occupations/:taxonomy/:code" element={<OccupationPage />} />
         <Route path="/c/:centre/kiosk" element={<KioskPage />} />
         <Route path="/c/:centre/screen" element={<ScreenPage />} />
         <Route path="/t/:token" element={<TicketPage />} />

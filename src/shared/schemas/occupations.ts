@@ -3,6 +3,7 @@ import { textSchema } from './common'
 
 export const taxonomies = ['rome', 'esco', 'onet'] as const
 export const taxonomySchema = z.enum(taxonomies)
+export type Taxonomy = z.infer<typeof taxonomySchema>
 
 /** A language tag as a visitor's browser or a client sends it; an unknown one is searched plainly. */
 const searchLanguageSchema = z

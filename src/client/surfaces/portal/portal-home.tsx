@@ -47,6 +47,9 @@ export function PortalHome() {
           <p className="muted">{t('portal.closedBecause', { reason: text(status.closedToday.reason) })}</p>
         )}
         {centre.address && <p className="muted">{centre.address}</p>}
+        <p>
+          <Link to={`/c/${slug}/occupations`}>{t('portal.exploreOccupations')}</Link>
+        </p>
       </section>
 
       <section aria-labelledby="concerns">
