@@ -45,16 +45,18 @@ export function OccupationSearchPage() {
       brandTo={`/c/${slug}`}
     >
       <p className="lead">{t('occupations.searchIntro')}</p>
-      <form role="search" className="occupation-search" onSubmit={(event) => event.preventDefault()}>
-        <TextField
-          label={t('occupations.searchLabel')}
-          hint={t('occupations.searchHint')}
-          value={typed}
-          onChange={setTyped}
-          maxLength={200}
-          autoComplete="off"
-        />
-      </form>
+      <search className="occupation-search">
+        <form onSubmit={(event) => event.preventDefault()}>
+          <TextField
+            label={t('occupations.searchLabel')}
+            hint={t('occupations.searchHint')}
+            value={typed}
+            onChange={setTyped}
+            maxLength={200}
+            autoComplete="off"
+          />
+        </form>
+      </search>
       <div aria-live="polite" aria-atomic="false" className="occupation-results">
         {search.isError ? (
           <ErrorMessage error={search.error} />

@@ -1,5 +1,6 @@
 import type { Database } from '../../../db/client'
 import { importEsco } from './esco'
+import { importOnet } from './onet'
 import { importRome } from './rome'
 import type { ImportProgress, ImportSummary } from './write'
 
@@ -13,7 +14,10 @@ type Importer = (options: {
 }) => Promise<ImportSummary>
 
 /** The reference data sets `cdm import <source> <folder>` reads. */
-export const importers = { rome: importRome, esco: importEsco } satisfies Record<string, Importer>
+export const importers = { rome: importRome, esco: importEsco, onet: importOnet } satisfies Record<
+  string,
+  Importer
+>
 export type ImportSource = keyof typeof importers
 export const importSources = Object.keys(importers) as ImportSource[]
 
@@ -21,4 +25,8 @@ export const importSources = Object.keys(importers) as ImportSource[]
 export const attributions: Record<ImportSource, (release: string) => string> = {
   rome: (release) => `Source : France Travail – ROME 4.0 (RefRomeCsv ${release})`,
   esco: (release) => `This service uses the ESCO classification of the European Commission (${release}).`,
+  onet: (release) =>
+    `This page includes information from the O*NET ${release} Database by the U.S. Department of Labor, ` +
+    'Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a ' +
+    'trademark of USDOL/ETA.',
 }
