@@ -37,7 +37,7 @@ export const migrationsFolder = fileURLToPath(new URL('../../../db/migrations', 
  * Per-session settings: how alike a word must be for typo-tolerant search to consider it (pg_trgm's
  * `<%` operator; the default, 0.6, misses a typo in a short word).
  */
-const SESSION_SETTINGS = 'set pg_trgm.word_similarity_threshold = 0.45'
+const WORD_SIMILARITY_THRESHOLD = '0.45'
 
 // Serialises migrations when several instances start against one server at the same moment.
 const MIGRATION_LOCK = 7_206_011
@@ -48,9 +48,12 @@ const MIGRATION_LOCK = 7_206_011
  */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if ('url' in options) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolMax ?? 10 })
-    // Queued on the new connection before anything else it is given.
-    pool.on('connect', (connection) => void connection.query(SESSION_SETTINGS).catch(() => {}))
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolMax ?? 10,
+      // Set as each connection starts, before any query.
+      options: `-c pg_trgm.word_similarity_threshold=${WORD_SIMILARITY_THRESHOLD}`,
+    })
     const db = drizzlePg(pool) as unknown as Database
     return {
       db,
@@ -76,7 +79,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     extensions: { pg_trgm, unaccent },
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   })
-  await client.exec(SESSION_SETTINGS)
+  await client.exec(`set pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`)
   const db = drizzlePglite(client) as unknown as Database
   return {
     db,
