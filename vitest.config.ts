@@ -38,6 +38,8 @@ export default defineConfig({
           globalSetup: ['tests/setup/pglite-template.ts', 'tests/setup/build-client.ts'],
           setupFiles: ['tests/setup/fail-on-console-error.ts'],
           fileParallelism: false,
+          // A loaded machine may take more than a second to show what a page will show.
+          expect: { poll: { timeout: 10_000 } },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

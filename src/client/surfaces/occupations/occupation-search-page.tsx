@@ -27,13 +27,16 @@ export function OccupationSearchPage() {
   const [params, setParams] = useSearchParams()
   const [typed, setTyped] = useState(params.get('q') ?? '')
   const [query, setQuery] = useState(typed)
+  // Only what the visitor types rewrites the address: a rewrite on arrival could undo a click on a result
+  // made while the next page is still loading.
   useEffect(() => {
+    if (typed === query) return
     const timer = setTimeout(() => {
       setQuery(typed)
       setParams(typed.trim() ? { q: typed } : {}, { replace: true })
     }, TYPING_PAUSE_MS)
     return () => clearTimeout(timer)
-  }, [typed, setParams])
+  }, [typed, query, setParams])
   const search = useOccupationSearch(query, locale)
   const items = search.data?.items ?? []
   const tooShort = query.trim().length < MIN_QUERY
