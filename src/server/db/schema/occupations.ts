@@ -44,6 +44,8 @@ export const occupation = pgTable(
     isco: text('isco'),
     /** The parent in the source's own tree (a ROME 4.0 fiche's parent fiche). */
     parentCode: text('parent_code'),
+    /** ONISEP's "domain/subdomain" pairs: the fields whose trainings lead to it. */
+    domains: text('domains').array().notNull().default(sql`'{}'::text[]`),
     release: text('release').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -51,6 +53,7 @@ export const occupation = pgTable(
     uniqueIndex('occupation_taxonomy_code_key').on(t.taxonomy, t.code),
     check('occupation_taxonomy_check', sql`${t.taxonomy} in ('rome', 'esco', 'onet', 'onisep')`),
     check('occupation_preparation_check', sql`${t.preparation} between 1 and 5`),
+    index('occupation_domains_idx').using('gin', t.domains),
   ],
 )
 
@@ -144,7 +147,10 @@ export const occupationTask = pgTable(
   (t) => [primaryKey({ columns: [t.occupationId, t.position] })],
 )
 
-/** Occupations a source relates: `related` (O*NET), `mobility` (ROME career moves). */
+/**
+ * Occupations a source relates: `related` (O*NET), `mobility` (ROME career moves), `equivalent` (an
+ * ONISEP métier and the ROME fiche it names).
+ */
 export const occupationLink = pgTable(
   'occupation_link',
   {
@@ -159,7 +165,7 @@ export const occupationLink = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.fromId, t.toId, t.kind] }),
-    check('occupation_link_kind_check', sql`${t.kind} in ('related', 'mobility')`),
+    check('occupation_link_kind_check', sql`${t.kind} in ('related', 'mobility', 'equivalent')`),
   ],
 )
 
