@@ -44,7 +44,13 @@ export type ImportedOccupation = {
   labels: ImportedLabel[]
   skills: { code: string; essential: boolean }[]
   tasks?: { text: LocalizedText; core: boolean }[]
-  links: { code: string; kind: 'related' | 'mobility'; rank: number }[]
+  /** ONISEP's "domain/subdomain" pairs. */
+  domains?: string[]
+  /**
+   * Occupations this one leads to or matches, by code: in the same source unless `taxonomy` names
+   * another (an ONISEP métier's ROME fiche), which must already be imported to be linked.
+   */
+  links: { code: string; kind: 'related' | 'mobility' | 'equivalent'; rank: number; taxonomy?: Taxonomy }[]
 }
 
 export type ImportProgress = { step: string; bytes: number; totalBytes: number }
@@ -98,6 +104,8 @@ export async function replaceTaxonomy(options: {
   occupations: ImportedOccupation[]
   skills: ImportedSkill[]
   skipped?: number
+  /** More of the same release written in the same transaction (ONISEP's trainings); returns its counts. */
+  alsoWrite?: (tx: Database) => Promise<Record<string, number>>
 }): Promise<ImportSummary> {
   const { source, release } = options
   const counts = {
@@ -126,6 +134,7 @@ export async function replaceTaxonomy(options: {
         preparation: o.preparation ?? null,
         isco: o.isco ?? null,
         parentCode: o.parentCode,
+        domains: o.domains ?? [],
         release,
         updatedAt: options.started,
       }))
@@ -143,6 +152,7 @@ export async function replaceTaxonomy(options: {
             preparation: sql`excluded.preparation`,
             isco: sql`excluded.isco`,
             parentCode: sql`excluded.parent_code`,
+            domains: sql`excluded.domains`,
             release: sql`excluded.release`,
             updatedAt: sql`excluded.updated_at`,
           },
@@ -194,6 +204,7 @@ export async function replaceTaxonomy(options: {
     }
     await tx.delete(occupationLink).where(inArray(occupationLink.fromId, mine))
 
+    const elsewhere = await otherSourceIds(tx, source, options.occupations)
     const labels: (typeof occupationLabel.$inferInsert)[] = []
     const skillRows: (typeof occupationSkill.$inferInsert)[] = []
     const tasks: (typeof occupationTask.$inferInsert)[] = []
@@ -220,7 +231,10 @@ export async function replaceTaxonomy(options: {
         tasks.push({ occupationId, position, text: task.text, core: task.core })
       }
       for (const link of o.links) {
-        const toId = ids.get(link.code)
+        const toId =
+          link.taxonomy && link.taxonomy !== source
+            ? elsewhere.get(`${link.taxonomy}:${link.code}`)
+            : ids.get(link.code)
         if (toId && toId !== occupationId)
           links.push({ fromId: occupationId, toId, kind: link.kind, rank: link.rank })
       }
@@ -233,10 +247,29 @@ export async function replaceTaxonomy(options: {
     counts.labels = labels.length
     counts.occupationSkills = skillRows.length
     counts.links = uniqueLinks.length
+    if (options.alsoWrite) Object.assign(counts, await options.alsoWrite(tx))
 
     await tx.insert(importRun).values({ source, release, counts, startedAt: options.started })
   })
   return { source, release, counts, durationMs: Date.now() - options.started.getTime() }
+}
+
+/** Ids of the occupations of other sources that links name, keyed `taxonomy:code`. */
+async function otherSourceIds(tx: Database, source: Taxonomy, occupations: ImportedOccupation[]) {
+  const wanted = new Map<string, Set<string>>()
+  for (const o of occupations)
+    for (const link of o.links)
+      if (link.taxonomy && link.taxonomy !== source)
+        wanted.set(link.taxonomy, (wanted.get(link.taxonomy) ?? new Set()).add(link.code))
+  const ids = new Map<string, string>()
+  for (const [taxonomy, codes] of wanted) {
+    const rows = await tx
+      .select({ id: occupation.id, code: occupation.code })
+      .from(occupation)
+      .where(and(eq(occupation.taxonomy, taxonomy), inArray(occupation.code, [...codes])))
+    for (const row of rows) ids.set(`${taxonomy}:${row.code}`, row.id)
+  }
+  return ids
 }
 
 function dedupeLinks(links: (typeof occupationLink.$inferInsert)[]) {
