@@ -17,6 +17,8 @@ import { setupRoutes } from './modules/centres/setup-routes'
 import { apiDocsRoutes } from './modules/docs/routes'
 import { healthRoutes } from './modules/health/routes'
 import { occupationRoutes } from './modules/occupations/routes'
+import { publicResourceRoutes } from './modules/resources/public-routes'
+import { catalogueRoutes } from './modules/resources/routes'
 import { staffRoutes } from './modules/staff/routes'
 import { type IssueLimitOptions, ticketIssueLimit } from './modules/tickets/issue-limit'
 import { createTicketLive } from './modules/tickets/live'
@@ -73,6 +75,8 @@ export function createApp(options: AppOptions) {
   api.route('/', ticketRoutes)
   api.route('/', liveRoutes)
   api.route('/', occupationRoutes)
+  api.route('/', publicResourceRoutes)
+  api.route('/', catalogueRoutes)
 
   app.use(
     '/api/*',

@@ -412,6 +412,38 @@ export const en: Record<keyof typeof fr, string> = {
   'reception.cancelNamed': 'Cancel ticket {code}',
   'reception.confirmCancel': 'Cancel ticket {code}? The person will not be called.',
   'manager.centreSaved': 'The centre’s details are saved.',
+  // Resource catalogue: errors, validation, staff pages and visitor pages.
+  'error.resource.notFound': 'This resource does not exist in this centre.',
+  'error.resource.unknownArea': 'One of the chosen areas does not belong to this centre.',
+  'error.resource.unknownTheme': 'One of the chosen themes does not belong to this centre.',
+  'error.resource.unknownOccupation': 'One of the chosen occupations is not in the imported reference data.',
+  'error.resourceTheme.notFound': 'This theme does not exist in this centre.',
+  'error.resourceTheme.slugTaken': 'Another theme of this centre already uses this identifier.',
+  'error.resourceTheme.orderIncomplete': 'The order must name every theme of the centre, once.',
+  'error.resourceImport.invalid':
+    '{count, plural, one {# line is not right} other {# lines are not right}}: nothing was imported. Correct the file and try again.',
+  'error.resourceImport.malformed': 'The CSV file cannot be read at this line.',
+  'error.resourceImport.quoteNotClosed': 'A quoted cell is never closed (is the file cut short?).',
+  'error.resourceImport.cellCount': 'This line does not have as many cells as the header line.',
+  'error.resourceImport.unknownColumn': 'Unknown column: “{column}”.',
+  'error.resourceImport.missingColumn': 'The column “{column}” is missing.',
+  'error.resourceImport.empty': 'The file holds no resource.',
+  'error.resourceImport.duplicateId': 'This identifier already appears higher up in the file.',
+  'error.resourceImport.unknownId':
+    'No resource of this centre has this identifier (leave the cell empty to add a resource).',
+  'error.resourceImport.notYours': 'This resource comes from another partner: you cannot change it.',
+  'error.resourceImport.unknownValue': 'Unknown value “{value}” (possible values: {allowed}).',
+  'error.resourceImport.yesNo': 'Write “yes” or “no”.',
+  'error.resourceImport.count': 'A whole number, or nothing.',
+  'error.resourceImport.unknown.areas': 'No area of this centre has the identifier “{slug}”.',
+  'error.resourceImport.unknown.themes': 'No theme of this centre has the identifier “{slug}”.',
+  'error.resourceImport.unknown.occupations': 'Occupation not in the imported reference data: “{slug}”.',
+  'error.resourceImport.occupationFormat':
+    'An occupation is written source:code (e.g. rome:J1501), not “{value}”.',
+  'validation.resource.shelfOrUrl': 'Say where to find it: a shelf, a web address, or both.',
+  'validation.resource.copiesWithoutShelf': 'The number of copies goes with a shelf.',
+  'validation.resource.duplicate': 'Each item may appear only once.',
+  // End of the resource catalogue's block.
   'occupations.searchTitle': 'Occupations',
   'occupations.searchIntro':
     'Type a job the way you would say it: “forklift driver”, “care assistant”, “web developer”. Spelling mistakes are fine.',

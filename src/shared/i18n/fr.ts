@@ -422,6 +422,40 @@ export const fr = {
   'reception.cancelNamed': 'Annuler le ticket {code}',
   'reception.confirmCancel': 'Annuler le ticket {code} ? La personne ne sera pas appelée.',
   'manager.centreSaved': 'Les informations du centre sont enregistrées.',
+  // Resource catalogue: errors, validation, staff pages and visitor pages.
+  'error.resource.notFound': 'Cette ressource n’existe pas dans ce centre.',
+  'error.resource.unknownArea': 'Un des espaces choisis n’appartient pas à ce centre.',
+  'error.resource.unknownTheme': 'Un des thèmes choisis n’appartient pas à ce centre.',
+  'error.resource.unknownOccupation': 'Un des métiers choisis n’existe pas dans les référentiels importés.',
+  'error.resourceTheme.notFound': 'Ce thème n’existe pas dans ce centre.',
+  'error.resourceTheme.slugTaken': 'Un autre thème de ce centre utilise déjà cet identifiant.',
+  'error.resourceTheme.orderIncomplete': 'L’ordre doit citer chaque thème du centre, une seule fois.',
+  'error.resourceImport.invalid':
+    '{count, plural, one {# ligne ne convient pas} other {# lignes ne conviennent pas}} : rien n’a été importé. Corrigez le fichier et recommencez.',
+  'error.resourceImport.malformed': 'Le fichier CSV est illisible à cette ligne.',
+  'error.resourceImport.quoteNotClosed': 'Des guillemets ouverts ne sont jamais fermés (le fichier est-il coupé ?).',
+  'error.resourceImport.cellCount': 'Cette ligne n’a pas autant de cellules que la ligne d’en-tête.',
+  'error.resourceImport.unknownColumn': 'Colonne inconnue : « {column} ».',
+  'error.resourceImport.missingColumn': 'Il manque la colonne « {column} ».',
+  'error.resourceImport.empty': 'Le fichier ne contient aucune ressource.',
+  'error.resourceImport.duplicateId': 'Cet identifiant figure déjà plus haut dans le fichier.',
+  'error.resourceImport.unknownId':
+    'Aucune ressource de ce centre n’a cet identifiant (laissez la cellule vide pour ajouter une ressource).',
+  'error.resourceImport.notYours':
+    'Cette ressource vient d’un autre partenaire : vous ne pouvez pas la modifier.',
+  'error.resourceImport.unknownValue': 'Valeur inconnue « {value} » (valeurs possibles : {allowed}).',
+  'error.resourceImport.yesNo': 'Écrivez « yes » ou « no ».',
+  'error.resourceImport.count': 'Un nombre entier, ou rien.',
+  'error.resourceImport.unknown.areas': 'Aucun espace de ce centre n’a l’identifiant « {slug} ».',
+  'error.resourceImport.unknown.themes': 'Aucun thème de ce centre n’a l’identifiant « {slug} ».',
+  'error.resourceImport.unknown.occupations': 'Métier absent des référentiels importés : « {slug} ».',
+  'error.resourceImport.occupationFormat':
+    'Un métier s’écrit référentiel:code (ex. : rome:J1501), pas « {value} ».',
+  'validation.resource.shelfOrUrl':
+    'Dites où la trouver : un emplacement en rayon, une adresse web, ou les deux.',
+  'validation.resource.copiesWithoutShelf': 'Le nombre d’exemplaires va avec un emplacement en rayon.',
+  'validation.resource.duplicate': 'Chaque élément ne peut figurer qu’une fois.',
+  // End of the resource catalogue's block.
   'occupations.searchTitle': 'Métiers',
   'occupations.searchIntro':
     'Tapez un métier comme vous le diriez : « cariste », « aide-soignante », « dev web ». Les fautes de frappe ne gênent pas.',
