@@ -58,16 +58,17 @@ export async function searchResources(options: {
     .slice(0, 8)
   if (words.length === 0) return []
   const pattern = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-  const haystack = sql`unaccent(lower(r.title || ' ' || r.summary || ' ' || r.publisher || ' ' || coalesce((
+  const haystack = sql`lower(unaccent(r.title || ' ' || r.summary || ' ' || r.publisher || ' ' || coalesce((
       select string_agg(t.name::text, ' ') from resource_theme_link tl join resource_theme t on t.id = tl.theme_id
       where tl.resource_id = r.id), '')))`
   const every = sql.join(
-    words.map((word) => sql`${haystack} like unaccent(${pattern(word)})`),
+    words.map((word) => sql`${haystack} like lower(unaccent(${pattern(word)}))`),
     sql` and `,
   )
   const score = sql.join(
     words.map(
-      (word) => sql`(case when unaccent(lower(r.title)) like unaccent(${pattern(word)}) then 3 else 1 end)`,
+      (word) =>
+        sql`(case when lower(unaccent(r.title)) like lower(unaccent(${pattern(word)})) then 3 else 1 end)`,
     ),
     sql` + `,
   )
