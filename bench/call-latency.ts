@@ -1,4 +1,4 @@
-import { type ChildProcess, fork, spawn } from 'node:child_process'
+import { type ChildProcess, fork } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -13,9 +13,9 @@ import { createDesk } from '../src/server/modules/centres/desks-service'
 import { replaceWeeklyHours } from '../src/server/modules/centres/hours-service'
 import { addStaff } from '../src/server/modules/staff/staff-service'
 import { openDeskSession } from '../src/server/modules/tickets/desk-sessions'
-import { freePort } from '../tests/setup/free-port'
-import { median, printTable } from './support/figures'
+import { median, percentile, printTable } from './support/figures'
 import type { MemoryFigures } from './support/memory-probe'
+import { citeScript, startServer, stop } from './support/processes'
 import type { ClientCommand, ClientReply } from './support/sse-clients'
 
 /**
@@ -49,7 +49,6 @@ const CALL_SPACING_MS = 100
 const CONNECT_CONCURRENCY = 100
 const CONNECT_TIMEOUT_MS = 60_000
 const DELIVERY_TIMEOUT_MS = 10_000
-const READY_TIMEOUT_MS = 120_000
 /** Time for the server's memory to settle after its streams are opened. */
 const SETTLE_MS = 2_000
 const LANGUAGE = 'fr'
@@ -168,18 +167,6 @@ function openFilesLimit(): number {
   return match?.[1] === 'unlimited' ? Number.POSITIVE_INFINITY : Number(match?.[1] ?? 1024)
 }
 
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 10_000)
-    child.once('exit', () => {
-      clearTimeout(force)
-      resolve()
-    })
-    child.kill('SIGTERM')
-  })
-}
-
 type Server = { kind: ServerKind; child: ChildProcess; pid: number; port: number }
 
 const probe = pathToFileURL(join(root, 'bench/support/memory-probe.ts')).href
@@ -200,47 +187,14 @@ function memoryOf(server: Server): Promise<Memory> {
 }
 
 /** Starts Cité as a centre would (minus npm), or the bare broadcaster, and waits until it answers. */
-async function startServer(kind: ServerKind, dataDir: string): Promise<Server> {
-  const port = await freePort()
-  const env: NodeJS.ProcessEnv = { ...process.env, CDM_LOG_LEVEL: 'warn', CDM_DATA_DIR: dataDir }
-  // The folder decides the database; an inherited DATABASE_URL would silently change it.
-  delete env.DATABASE_URL
-  const args =
-    kind === 'cite'
-      ? ['src/cli/main.ts', 'serve', '--no-demo', '--port', String(port), '--host', '127.0.0.1']
-      : ['bench/support/bare-sse.ts', String(port)]
-  // Node itself, with tsx as a loader in the same process: the pid is the server's.
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', '--import', probe, ...args], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+async function startServerOf(kind: ServerKind, dataDir: string): Promise<Server> {
+  const served = await startServer({
+    dataDir,
+    nodeArgs: ['--expose-gc', '--import', probe],
+    ipc: true,
+    script: kind === 'cite' ? citeScript : (port) => ['bench/support/bare-sse.ts', String(port)],
   })
-  // Drained so a chatty server never blocks on a full pipe; kept to explain a failure.
-  let output = ''
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-10_000)
-  }
-  child.stdout?.on('data', keep)
-  child.stderr?.on('data', keep)
-  const pid = child.pid
-  if (pid === undefined) throw new Error('the server could not be spawned')
-  const started = performance.now()
-  try {
-    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
-    if (!cmdline.includes(args[0] ?? '')) throw new Error(`pid ${pid} is not the server: ${cmdline}`)
-    while (performance.now() - started < READY_TIMEOUT_MS) {
-      if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output}`)
-      const ready = await fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(1000) })
-        .then((response) => response.status === 200)
-        .catch(() => false)
-      if (ready) return { kind, child, pid, port }
-      await sleep(20)
-    }
-    throw new Error(`not ready after ${READY_TIMEOUT_MS} ms:\n${output}`)
-  } catch (error) {
-    await stop(child)
-    throw error
-  }
+  return { kind, ...served }
 }
 
 /** The subscribers' process, and one question at a time to it. */
@@ -328,7 +282,7 @@ async function measure(
   centre: Centre,
   clients: Clients,
 ): Promise<Scenario> {
-  const server = await startServer(kind, dataDir)
+  const server = await startServerOf(kind, dataDir)
   try {
     if (kind === 'cite') await issueTickets(server, centre, WARMUP_CALLS + CALLS)
     await sleep(SETTLE_MS)
@@ -393,13 +347,6 @@ async function measure(
     await clients.closeAll().catch(() => {})
     await stop(server.child)
   }
-}
-
-function percentile(values: number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  if (sorted.length === 0) return Number.NaN
-  const index = Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)
-  return sorted[Math.max(0, index)] ?? Number.NaN
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`

@@ -32,7 +32,7 @@ const TOP = 10
 const TARGETS = { recallAt5Gain: 10, typoLoss: 10 }
 
 /** A small seeded generator (mulberry32): the same queries and typos on every run. */
-function random(seed: number) {
+export function random(seed: number) {
   let state = seed >>> 0
   return () => {
     state = (state + 0x6d2b79f5) >>> 0
@@ -55,7 +55,7 @@ async function rows(path: string) {
 }
 
 /** The ROME folder without one appellation in ten; those become French queries. */
-async function holdOutRome(target: string, next: () => number): Promise<Query[]> {
+export async function holdOutRome(target: string, next: () => number): Promise<Query[]> {
   const source = join(DATA, 'rome/RefRomeCsv_v460')
   mkdirSync(target)
   const file = 'unix_referentiel_appellation_v460_utf8.csv'
@@ -89,7 +89,7 @@ async function holdOutRome(target: string, next: () => number): Promise<Query[]>
 }
 
 /** An ESCO folder (English v1.1.1, French v1.0) without one alternative label in ten per language. */
-async function holdOutEsco(target: string, next: () => number): Promise<Query[]> {
+export async function holdOutEsco(target: string, next: () => number): Promise<Query[]> {
   mkdirSync(target)
   const official = join(DATA, 'esco/v1.1.1')
   symlinkSync(join(official, 'skills_en.csv'), join(target, 'skills_en.csv'))
@@ -122,7 +122,7 @@ async function holdOutEsco(target: string, next: () => number): Promise<Query[]>
 }
 
 /** One edit in a word of four letters or more: a letter dropped, doubled, swapped or replaced. */
-function typo(text: string, next: () => number): string {
+export function typo(text: string, next: () => number): string {
   const words = text.split(' ')
   const candidates = words.map((word, index) => ({ word, index })).filter(({ word }) => word.length >= 4)
   const chosen = candidates[Math.floor(next() * candidates.length)]

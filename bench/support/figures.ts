@@ -18,3 +18,11 @@ export function printTable(header: string[], rows: string[][]) {
   console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`)
   for (const row of rows) console.log(line(row))
 }
+
+/** The value below which `fraction` of the values fall (nearest rank). */
+export function percentile(values: number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  if (sorted.length === 0) return Number.NaN
+  const index = Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)
+  return sorted[Math.max(0, index)] ?? Number.NaN
+}

@@ -2,15 +2,9 @@ import { sql } from 'drizzle-orm'
 import type { OccupationHit } from '../../../shared/schemas/occupations'
 import type { Database } from '../../db/client'
 import type { LocalizedText } from '../../db/schema/centres'
-import { searchConfigSql } from '../../db/schema/occupations'
+import { searchIndex } from '../search/query'
 import { searchForm } from './search-form'
-
-/** Languages whose labels are stemmed in their own configuration; any other is matched plainly. */
-const STEMMED = new Set(['fr', 'en', 'es', 'de', 'it', 'nl', 'pt'])
-
-/** How much a match on each kind of name counts: the title first, a seldom-used name last. */
-const KIND_WEIGHT = sql`(case l.kind when 'preferred' then 1.0 when 'alternative' then 0.95 else 0.9 end)
-  * (case when l.rare then 0.9 else 1.0 end)`
+import { OCCUPATION_TAXONOMIES, occupationCollection } from './search-index'
 
 /** The text in `language`, else in English, else in any language it has. */
 export function pickLanguage(text: LocalizedText, language: string): [string, string] {
@@ -23,10 +17,10 @@ export function pickLanguage(text: LocalizedText, language: string): [string, st
 }
 
 /**
- * Occupations whose names match a query the way people type a job: words stemmed in the language
- * (full-text search), and typos or partial words forgiven by trigram word similarity, over every
- * name of every occupation (titles, alternative and hidden labels, both gender forms). Each occupation
- * counts once, by its best-matching name.
+ * Occupations matching a query the way people type a job — words stemmed in the language, typos and
+ * unfinished words forgiven, every name of every occupation (titles, other names, both gender forms)
+ * above the texts about the work — from the search index. Each hit says which of its other names
+ * matched best, so "cariste" can show under "Conducteur / Conductrice de chariot élévateur".
  */
 export async function searchOccupations(options: {
   db: Database
@@ -35,48 +29,50 @@ export async function searchOccupations(options: {
   taxonomy?: string | undefined
   limit: number
 }): Promise<OccupationHit[]> {
+  const hits = await searchIndex({
+    db: options.db,
+    q: options.q,
+    language: options.language,
+    collections: (options.taxonomy ? [options.taxonomy] : OCCUPATION_TAXONOMIES).map(occupationCollection),
+    limit: options.limit,
+  })
+  if (hits.length === 0) return []
   const query = searchForm(options.q)
-  const stemmed = STEMMED.has(options.language)
-  const config = searchConfigSql(sql`${stemmed ? options.language : 'simple'}::text`)
-  const rows = (await options.db.execute(sql`
-    with q as (select websearch_to_tsquery(${config}, ${query}) as tsq),
-    matches as (
-      select l.occupation_id, l.label, l.kind,
-        (ts_rank(l.document, q.tsq) * 2 + similarity(l.search_text, ${query})
-          + word_similarity(${query}, l.search_text)) * ${KIND_WEIGHT} as score
-      from occupation_label l cross join q
-      where (l.document @@ q.tsq or ${query} <% l.search_text)
-        ${stemmed ? sql`and l.language = ${options.language}` : sql``}
-    ),
-    best as (
-      select distinct on (m.occupation_id) m.occupation_id, m.label, m.kind, m.score
-      from matches m
-      order by m.occupation_id, m.score desc
-    )
-    select o.taxonomy, o.code, o.title, best.label, best.kind, best.score
-    from best join occupation o on o.id = best.occupation_id
-    ${options.taxonomy ? sql`where o.taxonomy = ${options.taxonomy}` : sql``}
-    order by best.score desc, o.code
-    limit ${options.limit}
-  `)) as unknown as {
-    rows: {
-      taxonomy: string
-      code: string
-      title: LocalizedText
-      label: string
-      kind: string
-      score: number
-    }[]
-  }
-  return rows.rows.map((row) => {
+  const result = await options.db.execute(sql`
+    select o.id, o.taxonomy, o.code, o.title, best.label, best.kind
+    from jsonb_array_elements_text(${JSON.stringify(hits.map((hit) => hit.ref))}::jsonb)
+      with ordinality h (id, rank)
+    join occupation o on o.id = h.id::uuid
+    left join lateral (
+      select l.label, l.kind from occupation_label l
+      where l.occupation_id = o.id and l.language = ${options.language} and l.kind <> 'hidden'
+      order by similarity(l.search_text, ${query}) desc, l.kind = 'preferred' desc, l.rare
+      limit 1
+    ) best on true
+    order by h.rank
+  `)
+  const rows = (
+    result as unknown as {
+      rows: {
+        id: string
+        taxonomy: string
+        code: string
+        title: LocalizedText
+        label: string | null
+        kind: string
+      }[]
+    }
+  ).rows
+  const scores = new Map(hits.map((hit) => [hit.ref, hit.score]))
+  return rows.map((row) => {
     const [title, titleLanguage] = pickLanguage(row.title, options.language)
     return {
       taxonomy: row.taxonomy as OccupationHit['taxonomy'],
       code: row.code,
       title,
       titleLanguage,
-      matched: row.kind === 'alternative' && row.label !== title ? row.label : null,
-      score: Math.round(Number(row.score) * 1000) / 1000,
+      matched: row.kind === 'alternative' && row.label && row.label !== title ? row.label : null,
+      score: Math.round((scores.get(row.id) ?? 0) * 1000) / 1000,
     }
   })
 }

@@ -12,6 +12,7 @@ import {
   skill,
 } from '../../../db/schema/occupations'
 import { searchForm } from '../search-form'
+import { indexOccupations } from '../search-index'
 import { fileSize } from './csv'
 
 export type Taxonomy = 'rome' | 'esco' | 'onet' | 'onisep'
@@ -248,6 +249,7 @@ export async function replaceTaxonomy(options: {
     counts.occupationSkills = skillRows.length
     counts.links = uniqueLinks.length
     if (options.alsoWrite) Object.assign(counts, await options.alsoWrite(tx))
+    await indexOccupations(tx, source)
 
     await tx.insert(importRun).values({ source, release, counts, startedAt: options.started })
   })

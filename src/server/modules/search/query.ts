@@ -1,0 +1,152 @@
+import { type SQL, sql } from 'drizzle-orm'
+import type { Database } from '../../db/client'
+import { searchConfigSql } from '../../db/schema/occupations'
+import { searchForm } from '../occupations/search-form'
+
+/** Words of a query taken into account; more only slow the search down without changing its answer. */
+export const MAX_QUERY_WORDS = 12
+/** How much a word counts when it is the typed one with a typo undone, only close to it, or begins with it. */
+const UNDONE_WEIGHT = 0.9
+const NEAR_WEIGHT = 0.9
+const BEGUN_WEIGHT = 0.8
+
+export type IndexHit = { ref: string; collection: string; score: number; matched: number }
+
+/** The words of a query as the index holds them: lower case, no accents, split at anything not a letter. */
+export function queryWords(q: string): string[] {
+  return searchForm(q)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, MAX_QUERY_WORDS)
+}
+
+/**
+ * The documents of `collections` that best match `q` in `language`, best first. Each word of the query
+ * is stemmed in the language; a stem the index does not know is replaced by the nearest ones it knows
+ * (trigram similarity: typos), and the last word, while still being typed, also stands for the words
+ * that begin with it. A document scores the sum, over the query's words, of its best BM25 score for one
+ * of that word's forms — so a document matching more of the words ranks first, rare words weigh more
+ * than common ones, and a title more than a description.
+ */
+export async function searchIndex(options: {
+  db: Database
+  q: string
+  language: string
+  collections: readonly string[]
+  limit: number
+  offset?: number
+}): Promise<IndexHit[]> {
+  const words = queryWords(options.q)
+  if (words.length === 0 || options.collections.length === 0) return []
+  const typing = !/[\s\p{P}]$/u.test(options.q)
+  const terms = await termsFor(options.db, { words, language: options.language, typing })
+  if (terms.length === 0) return []
+  const forms = sql.join(
+    terms.map((t) => sql`(${t.i}::int, ${t.language}::text, ${t.term}::text, ${t.weight}::real)`),
+    sql`, `,
+  )
+  const collections = sql.join(
+    options.collections.map((collection) => sql`${collection}`),
+    sql`, `,
+  )
+  const result = await options.db.execute(sql`
+    select d.ref, d.collection, sum(s.score)::real as score, count(*)::int as matched
+    from (
+      select p.document_id, t.i, max(p.score * t.weight) as score
+      from (values ${forms}) t (i, language, term, weight)
+      join search_posting p on p.language = t.language and p.term = t.term
+      group by p.document_id, t.i
+    ) s
+    join search_document d on d.id = s.document_id
+    where d.collection in (${collections})
+    group by d.ref, d.collection
+    order by score desc, d.ref
+    limit ${options.limit} offset ${options.offset ?? 0}
+  `)
+  return rowsOf<IndexHit>(result).map((row) => ({ ...row, score: Number(row.score) }))
+}
+
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows
+
+/** The word with two neighbouring letters swapped, or one letter left out: the commonest typos undone. */
+export function misspellingsUndone(word: string): string[] {
+  if (word.length < 4) return []
+  const variants = new Set<string>()
+  for (let at = 0; at < word.length; at++) {
+    variants.add(word.slice(0, at) + word.slice(at + 1))
+    if (at < word.length - 1) variants.add(word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2))
+  }
+  variants.delete(word)
+  return [...variants]
+}
+
+type Form = { i: number; language: string; term: string; weight: number }
+type Stem = { i: number; variant: boolean; term: string; language: string | null; documents: number | null }
+
+/**
+ * The indexed words each query word stands for. A word is stemmed in the language (a stop word has no
+ * stem and is left out); a stem the index knows stands for itself. One it does not know is a typo:
+ * the word with two letters swapped back or an extra letter removed, if the index knows that, else
+ * the indexed words nearest to it by trigram similarity. The last word, while being typed, also
+ * stands for the words that begin with it. In a language nothing is indexed in (Klingon, or one no
+ * source has yet), words are taken as they are and looked up in every language, where typo
+ * tolerance meets them half-way.
+ */
+async function termsFor(
+  db: Database,
+  options: { words: string[]; language: string; typing: boolean },
+): Promise<Form[]> {
+  const { words, language } = options
+  const asked = words.flatMap((word, index) => [
+    { i: index + 1, word, variant: false },
+    ...misspellingsUndone(word).map((variant) => ({ i: index + 1, word: variant, variant: true })),
+  ])
+  const found = await db.execute(sql`
+    with known as (select exists (select 1 from search_term where language = ${language}) as known)
+    select v.i, v.variant, t.term, st.language, st.documents
+    from known
+    cross join jsonb_to_recordset(${JSON.stringify(asked)}::jsonb) v (i int, word text, variant boolean)
+    cross join lateral unnest(tsvector_to_array(to_tsvector(
+      ${searchConfigSql(sql`(case when known.known then ${language} else 'simple' end)`)}, v.word))) t (term)
+    left join lateral (
+      select st.language, st.documents from search_term st
+      where (st.language = ${language} or not known.known) and st.term = t.term
+      offset 0
+    ) st on true
+  `)
+  const stems = rowsOf<Stem>(found)
+  const inLanguage = stems.some((stem) => stem.language === language) || !stems.some((s) => s.language)
+  const where = inLanguage ? sql`language = ${language}` : sql`true`
+  const forms: Form[] = []
+  const lookups: SQL[] = []
+  for (let i = 1; i <= words.length; i++) {
+    const own = stems.filter((stem) => stem.i === i && !stem.variant)
+    // A stop word: nothing to look for, and its variants would only find noise.
+    if (own.length === 0) continue
+    for (const stem of own)
+      if (stem.language) forms.push({ i, language: stem.language, term: stem.term, weight: 1 })
+    const unknown = own.filter((stem) => !stem.language)
+    if (unknown.length > 0) {
+      const undone = stems
+        .filter((stem) => stem.i === i && stem.variant && stem.language)
+        .sort((a, b) => (b.documents ?? 0) - (a.documents ?? 0))
+        .slice(0, 3)
+      for (const stem of undone)
+        forms.push({ i, language: stem.language ?? language, term: stem.term, weight: UNDONE_WEIGHT })
+      if (undone.length === 0)
+        for (const stem of unknown.filter((s) => s.term.length >= 3))
+          lookups.push(sql`(select ${i}::int as i, language, term,
+              (similarity(term, ${stem.term}) * ${NEAR_WEIGHT})::real as weight
+            from search_term where ${where} and term % ${stem.term}
+            order by weight desc, documents desc limit 3)`)
+    }
+    if (options.typing && i === words.length)
+      for (const stem of own.filter((s) => s.term.length >= 2))
+        lookups.push(sql`(select ${i}::int as i, language, term, ${BEGUN_WEIGHT}::real as weight
+          from search_term
+          where ${where} and term ~>=~ ${stem.term} and term ~<~ ${`${stem.term}\u{10FFFF}`} and term <> ${stem.term}
+          order by documents desc limit 8)`)
+  }
+  if (lookups.length > 0) forms.push(...rowsOf<Form>(await db.execute(sql.join(lookups, sql` union all `))))
+  return forms
+}
