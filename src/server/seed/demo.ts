@@ -9,6 +9,7 @@ import { createCentre } from '../modules/centres/centres-service'
 import { createDesk } from '../modules/centres/desks-service'
 import { replaceWeeklyHours } from '../modules/centres/hours-service'
 import { addStaff } from '../modules/staff/staff-service'
+import { seedDemoCatalogue } from './demo-catalogue'
 
 const areas: AreaInput[] = [
   {
@@ -163,14 +164,24 @@ export async function seedDemo({ db, auth }: { db: Database; auth: Auth }) {
       spans: [2, 4].map((weekday) => ({ weekday, opensAt: '13:30', closesAt: '17:30' })),
     },
   })
-  await db.insert(partner).values(partners.map((name) => ({ centreId: demo.id, name, description: {} })))
+  const partnerRows = await db
+    .insert(partner)
+    .values(partners.map((name) => ({ centreId: demo.id, name, description: {} })))
+    .returning({ id: partner.id, name: partner.name })
+  // The demo coordinator speaks for one partner: the resources they add carry it.
+  const coordinatorPartner = partnerRows.find((p) => p.name.startsWith('Centre d’Information Jeunesse'))
+  await seedDemoCatalogue({ db, centreId: demo.id, areaId, partnerId: coordinatorPartner?.id ?? '' })
   const logins = []
   for (const account of accounts) {
     const added = await addStaff({
       db,
       auth,
       actorUserId: null,
-      input: { ...account, centreId: account.role === 'network_admin' ? null : demo.id },
+      input: {
+        ...account,
+        centreId: account.role === 'network_admin' ? null : demo.id,
+        partnerId: account.role === 'partner_coordinator' ? (coordinatorPartner?.id ?? null) : null,
+      },
     })
     logins.push({ ...account, password: added.password })
   }
