@@ -24,6 +24,8 @@ import { type IssueLimitOptions, ticketIssueLimit } from './modules/tickets/issu
 import { createTicketLive } from './modules/tickets/live'
 import { liveRoutes } from './modules/tickets/live-routes'
 import { ticketRoutes } from './modules/tickets/routes'
+import { trainingRoutes } from './modules/trainings/routes'
+import { trainingStaffRoutes } from './modules/trainings/staff-routes'
 import { createLocalBus, type EventBus } from './realtime/bus'
 import { createLiveHub } from './realtime/hub'
 
@@ -75,6 +77,8 @@ export function createApp(options: AppOptions) {
   api.route('/', ticketRoutes)
   api.route('/', liveRoutes)
   api.route('/', occupationRoutes)
+  api.route('/', trainingRoutes)
+  api.route('/', trainingStaffRoutes)
   api.route('/', publicResourceRoutes)
   api.route('/', catalogueRoutes)
 

@@ -1,12 +1,12 @@
 import { z } from '../validation'
 import { textSchema } from './common'
+import { taxonomySchema } from './taxonomy'
+import { occupationTrainingsSchema } from './trainings'
 
-export const taxonomies = ['rome', 'esco', 'onet'] as const
-export const taxonomySchema = z.enum(taxonomies)
-export type Taxonomy = z.infer<typeof taxonomySchema>
+export { type Taxonomy, taxonomies, taxonomySchema } from './taxonomy'
 
 /** A language tag as a visitor's browser or a client sends it; an unknown one is searched plainly. */
-const searchLanguageSchema = z
+export const searchLanguageSchema = z
   .string()
   .trim()
   .toLowerCase()
@@ -71,6 +71,9 @@ export const occupationDetailSchema = z
     tasks: z.array(z.object({ text: z.string(), core: z.boolean() })),
     related: z.array(linkedOccupationSchema),
     mobility: z.array(linkedOccupationSchema),
+    /** The same occupation in another reference (an ONISEP métier's ROME fiche). */
+    equivalent: z.array(linkedOccupationSchema),
+    trainings: occupationTrainingsSchema,
     release: z.string(),
     /** The credit the source's licence asks for, to show with the data. */
     attribution: z.string(),

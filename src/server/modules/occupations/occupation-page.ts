@@ -10,15 +10,23 @@ import {
   skill,
 } from '../../db/schema/occupations'
 import { notFound } from '../../http/errors'
+import { trainingsForOccupation } from '../trainings/trainings-for-occupation'
 import { attributions, type ImportSource } from './import'
 import { pickLanguage } from './search'
 
-/** Everything an occupation page shows, in the visitor's language where the source has it. */
+/** Trainings an occupation page lists before "see them all". */
+const TRAININGS_SHOWN = 6
+
+/**
+ * Everything an occupation page shows, in the visitor's language where the source has it; with a
+ * centre, its own courses among the trainings that lead to it.
+ */
 export async function getOccupation(options: {
   db: Database
   taxonomy: string
   code: string
   language: string
+  centreId?: string | null
 }): Promise<OccupationDetail> {
   const { db } = options
   const [row] = await db
@@ -28,7 +36,7 @@ export async function getOccupation(options: {
   if (!row) throw notFound('error.occupation.notFound')
   const [title, language] = pickLanguage(row.title, options.language)
   const text = (value: Record<string, string>) => value[language] || pickLanguage(value, language)[0] || null
-  const [labels, skills, tasks, links] = await Promise.all([
+  const [labels, skills, tasks, links, trainings] = await Promise.all([
     db
       .select({ label: occupationLabel.label, rare: occupationLabel.rare })
       .from(occupationLabel)
@@ -57,6 +65,7 @@ export async function getOccupation(options: {
       .innerJoin(occupation, eq(occupation.id, occupationLink.toId))
       .where(eq(occupationLink.fromId, row.id))
       .orderBy(asc(occupationLink.rank)),
+    trainingsForOccupation(db, row.id, { centreId: options.centreId ?? null, limit: TRAININGS_SHOWN }),
   ])
   const named = (kind: string) =>
     skills
@@ -95,6 +104,8 @@ export async function getOccupation(options: {
     tasks: tasks.map((task) => ({ text: pickLanguage(task.text, language)[0], core: task.core })),
     related: linked('related'),
     mobility: linked('mobility'),
+    equivalent: linked('equivalent'),
+    trainings,
     release: row.release,
     attribution: attributions[row.taxonomy as ImportSource]?.(row.release) ?? '',
   }

@@ -7,6 +7,7 @@ import {
 } from '../../../shared/schemas/occupations'
 import { createRouter } from '../../http/context'
 import { jsonContent, publicErrors } from '../../http/openapi'
+import { getCentreBySlug } from '../centres/centres-service'
 import { getOccupation } from './occupation-page'
 import { searchOccupations } from './search'
 
@@ -43,7 +44,9 @@ export const occupationRoutes = createRouter()
       path: '/occupations/{taxonomy}/{code}',
       tags,
       summary: 'An occupation with its names, texts, skills, tasks and related occupations',
-      description: 'An ESCO code is its URI, percent-encoded in the path.',
+      description:
+        'An ESCO code is its URI, percent-encoded in the path. With `centre` (a centre’s slug), the ' +
+        'trainings that lead to it include that centre’s own courses.',
       request: {
         params: z.object({ taxonomy: taxonomySchema, code: z.string().min(1).max(200) }),
         query: z.object({
@@ -51,17 +54,21 @@ export const occupationRoutes = createRouter()
             .string()
             .regex(/^[a-z]{2,3}$/, 'validation.language')
             .optional(),
+          centre: z.string().min(1).max(60).optional(),
         }),
       },
       responses: { 200: jsonContent(occupationDetailSchema, 'The occupation'), ...publicErrors },
     }),
     async (c) => {
       const { taxonomy, code } = c.req.valid('param')
+      const { lang, centre } = c.req.valid('query')
+      const { db } = c.var.deps
       const occupationPage = await getOccupation({
-        db: c.var.deps.db,
+        db,
         taxonomy,
         code,
-        language: c.req.valid('query').lang ?? c.var.locale,
+        language: lang ?? c.var.locale,
+        centreId: centre ? (await getCentreBySlug({ db, slug: centre })).id : null,
       })
       return c.json(occupationPage, 200)
     },

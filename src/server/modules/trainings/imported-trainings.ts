@@ -3,6 +3,13 @@ import type { Database } from '../../db/client'
 import { training } from '../../db/schema/trainings'
 import { indexTrainings } from './training-index'
 
+/** ONISEP's data set of initial trainings, by the name its licence asks to credit. */
+export const ONISEP_TRAININGS = 'Idéo-Formations initiales en France'
+
+/** The credit ONISEP's licence (ODbL 1.0) asks for wherever its courses are shown. */
+export const onisepTrainingsAttribution = (release: string) =>
+  `Source : Onisep – ${ONISEP_TRAININGS} (${release}), licence ODbL 1.0`
+
 /** One course of a reference data set, as an importer read it. */
 export type ImportedTraining = {
   code: string

@@ -3,7 +3,11 @@ import { basename, join } from 'node:path'
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Database } from '../../../db/client'
 import { importRun, occupation } from '../../../db/schema/occupations'
-import { type ImportedTraining, replaceImportedTrainings } from '../../trainings/imported-trainings'
+import {
+  type ImportedTraining,
+  ONISEP_TRAININGS,
+  replaceImportedTrainings,
+} from '../../trainings/imported-trainings'
 import { ImportError, readCsv, requireColumns } from './csv'
 import { genderForms } from './gender-forms'
 import {
@@ -22,7 +26,7 @@ const FILES = {
 type FileKey = keyof typeof FILES
 export const ONISEP_DATA_SETS: Record<FileKey, string> = {
   occupations: 'Idéo-Métiers Onisep',
-  trainings: 'Idéo-Formations initiales en France',
+  trainings: ONISEP_TRAININGS,
 }
 
 const CSV = { delimiter: ';', quoted: true } as const
