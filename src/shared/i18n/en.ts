@@ -468,8 +468,7 @@ export const en: Record<keyof typeof fr, string> = {
   'resources.noResultsText':
     'Try another word or remove a filter. You can also ask at reception, no appointment needed.',
   'resources.emptyTitle': 'The resource centre is being set up',
-  'resources.emptyText':
-    'No resource is online yet. Come to the centre: the documentation is free to use.',
+  'resources.emptyText': 'No resource is online yet. Come to the centre: the documentation is free to use.',
   'resources.showMore': 'Show more resources',
   'resources.onShelf': 'On the shelf: {shelf}',
   'resources.online': 'Online',

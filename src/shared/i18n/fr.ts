@@ -433,7 +433,8 @@ export const fr = {
   'error.resourceImport.invalid':
     '{count, plural, one {# ligne ne convient pas} other {# lignes ne conviennent pas}} : rien n’a été importé. Corrigez le fichier et recommencez.',
   'error.resourceImport.malformed': 'Le fichier CSV est illisible à cette ligne.',
-  'error.resourceImport.quoteNotClosed': 'Des guillemets ouverts ne sont jamais fermés (le fichier est-il coupé ?).',
+  'error.resourceImport.quoteNotClosed':
+    'Des guillemets ouverts ne sont jamais fermés (le fichier est-il coupé ?).',
   'error.resourceImport.cellCount': 'Cette ligne n’a pas autant de cellules que la ligne d’en-tête.',
   'error.resourceImport.unknownColumn': 'Colonne inconnue : « {column} ».',
   'error.resourceImport.missingColumn': 'Il manque la colonne « {column} ».',
@@ -522,7 +523,8 @@ export const fr = {
   'resources.occupations': 'Métiers',
   'resources.print': 'Imprimer',
   'resources.notFoundTitle': 'Ressource introuvable',
-  'resources.notFoundText': 'Elle a peut-être été retirée du catalogue. Les autres ressources sont toujours là.',
+  'resources.notFoundText':
+    'Elle a peut-être été retirée du catalogue. Les autres ressources sont toujours là.',
   'resources.nav.catalogue': 'Catalogue de ressources',
   'resources.nav.themes': 'Thèmes des ressources',
   'resources.nav.import': 'Import et export CSV',
@@ -566,7 +568,8 @@ export const fr = {
   'resources.removeOccupation': 'Retirer « {title} »',
   'resources.noOccupations': 'Aucun métier lié pour l’instant.',
   'resources.partnerNote': 'Apportée par {partner}. Les visiteurs ne le voient pas.',
-  'resources.readOnly': 'Cette ressource vient d’un autre partenaire : vous pouvez la consulter, pas la modifier.',
+  'resources.readOnly':
+    'Cette ressource vient d’un autre partenaire : vous pouvez la consulter, pas la modifier.',
   'resources.themesIntro':
     'Le vocabulaire qui classe les ressources du centre. Les visiteurs parcourent la documentation par thème, dans cet ordre.',
   'resources.addTheme': 'Ajouter un thème',
@@ -578,7 +581,8 @@ export const fr = {
   'resources.themeSaved': 'Le thème « {name} » est enregistré.',
   'resources.themeRemoved': 'Le thème « {name} » a été supprimé.',
   'resources.noThemesTitle': 'Aucun thème pour l’instant',
-  'resources.noThemesText': 'Ajoutez des thèmes pour que les visiteurs parcourent la documentation par sujet.',
+  'resources.noThemesText':
+    'Ajoutez des thèmes pour que les visiteurs parcourent la documentation par sujet.',
   'resources.exportTitle': 'Exporter le catalogue',
   'resources.exportText':
     'Un fichier CSV (UTF-8) à ouvrir dans un tableur, à modifier, puis à réimporter ici.',
