@@ -19,6 +19,7 @@ import { healthRoutes } from './modules/health/routes'
 import { occupationRoutes } from './modules/occupations/routes'
 import { publicResourceRoutes } from './modules/resources/public-routes'
 import { catalogueRoutes } from './modules/resources/routes'
+import { searchRoutes } from './modules/search/routes'
 import { staffRoutes } from './modules/staff/routes'
 import { type IssueLimitOptions, ticketIssueLimit } from './modules/tickets/issue-limit'
 import { createTicketLive } from './modules/tickets/live'
@@ -81,6 +82,7 @@ export function createApp(options: AppOptions) {
   api.route('/', trainingStaffRoutes)
   api.route('/', publicResourceRoutes)
   api.route('/', catalogueRoutes)
+  api.route('/', searchRoutes)
 
   app.use(
     '/api/*',

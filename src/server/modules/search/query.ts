@@ -35,11 +35,11 @@ export async function searchIndex(options: {
   collections: readonly string[]
   limit: number
   offset?: number
+  /** The query's words as `resolveQuery` found them, when the caller needs them too. */
+  terms?: QueryTerm[]
 }): Promise<IndexHit[]> {
-  const words = queryWords(options.q)
-  if (words.length === 0 || options.collections.length === 0) return []
-  const typing = !/[\s\p{P}]$/u.test(options.q)
-  const terms = await termsFor(options.db, { words, language: options.language, typing })
+  if (options.collections.length === 0) return []
+  const terms = options.terms ?? (await resolveQuery(options.db, options.q, options.language))
   if (terms.length === 0) return []
   const forms = sql.join(
     terms.map((t) => sql`(${t.i}::int, ${t.language}::text, ${t.term}::text, ${t.weight}::real)`),
@@ -80,7 +80,9 @@ export function misspellingsUndone(word: string): string[] {
   return [...variants]
 }
 
-type Form = { i: number; language: string; term: string; weight: number }
+/** An indexed word a query word stands for (`i`: the query word's rank), and how much it counts. */
+export type QueryTerm = { i: number; language: string; term: string; weight: number }
+type Form = QueryTerm
 type Stem = { i: number; variant: boolean; term: string; language: string | null; documents: number | null }
 
 /**
@@ -92,11 +94,10 @@ type Stem = { i: number; variant: boolean; term: string; language: string | null
  * source has yet), words are taken as they are and looked up in every language, where typo
  * tolerance meets them half-way.
  */
-async function termsFor(
-  db: Database,
-  options: { words: string[]; language: string; typing: boolean },
-): Promise<Form[]> {
-  const { words, language } = options
+export async function resolveQuery(db: Database, q: string, language: string): Promise<QueryTerm[]> {
+  const words = queryWords(q)
+  if (words.length === 0) return []
+  const typing = !/[\s\p{P}]$/u.test(q)
   const asked = words.flatMap((word, index) => [
     { i: index + 1, word, variant: false },
     ...misspellingsUndone(word).map((variant) => ({ i: index + 1, word: variant, variant: true })),
@@ -140,7 +141,7 @@ async function termsFor(
             from search_term where ${where} and term % ${stem.term}
             order by weight desc, documents desc limit 3)`)
     }
-    if (options.typing && i === words.length)
+    if (typing && i === words.length)
       for (const stem of own.filter((s) => s.term.length >= 2))
         lookups.push(sql`(select ${i}::int as i, language, term, ${BEGUN_WEIGHT}::real as weight
           from search_term

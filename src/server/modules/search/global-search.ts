@@ -1,0 +1,231 @@
+import { sql } from 'drizzle-orm'
+import type { SearchHit, SearchResult, SearchType, SnippetPart } from '../../../shared/schemas/search'
+import { searchTypes } from '../../../shared/schemas/search'
+import type { Database } from '../../db/client'
+import type { LocalizedText } from '../../db/schema/centres'
+import { searchConfigSql } from '../../db/schema/occupations'
+import { pickLanguage } from '../occupations/search'
+import { OCCUPATION_TAXONOMIES, occupationCollection } from '../occupations/search-index'
+import { type QueryTerm, resolveQuery, searchIndex } from './query'
+
+/** Results considered for facets and pages: far more than anyone reads, few enough to count at once. */
+const CANDIDATES = 300
+/** Markers ts_headline puts around matched words; characters no text holds. */
+const START = '\u0002'
+const STOP = '\u0003'
+
+/** The collections of the search index behind each type of result, for a centre or for everyone. */
+export function collectionsOf(type: SearchType, centreId: string | null): string[] {
+  if (type === 'occupation') return OCCUPATION_TAXONOMIES.map(occupationCollection)
+  if (type === 'training') return ['training:onisep', ...(centreId ? [`training:centre:${centreId}`] : [])]
+  return centreId ? [`resource:${centreId}`] : []
+}
+
+const typeOf = (collection: string) => collection.split(':')[0] as SearchType
+
+type Candidate = {
+  ref: string
+  type: SearchType
+  score: number
+  /** A resource's filters; empty for other types. */
+  areas: string[]
+  languages: string[]
+  audiences: string[]
+}
+
+type Filters = { types: readonly SearchType[]; area?: string; language?: string; audience?: string }
+
+const keeps = (candidate: Candidate, filters: Filters, except?: keyof Filters) =>
+  (except === 'types' || filters.types.includes(candidate.type)) &&
+  (except === 'area' || !filters.area || candidate.areas.includes(filters.area)) &&
+  (except === 'language' || !filters.language || candidate.languages.includes(filters.language)) &&
+  (except === 'audience' || !filters.audience || candidate.audiences.includes(filters.audience))
+
+function countBy(values: string[]) {
+  const counts = new Map<string, number>()
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1)
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+}
+
+/**
+ * One search across occupations, trainings and (for a centre) its resources: the best of each, ranked
+ * together by the same index, filtered by type and by a resource's area, language and audience, with
+ * the counts a filter panel shows and a snippet of each result with the words found marked.
+ */
+export async function globalSearch(options: {
+  db: Database
+  q: string
+  language: string
+  centreId: string | null
+  filters: Filters
+  limit: number
+  offset: number
+}): Promise<SearchResult> {
+  const { db, language, centreId, filters } = options
+  const terms = await resolveQuery(db, options.q, language)
+  const hits = await searchIndex({
+    db,
+    q: options.q,
+    language,
+    terms,
+    collections: searchTypes.flatMap((type) => collectionsOf(type, centreId)),
+    limit: CANDIDATES,
+  })
+  const resourceIds = hits.filter((hit) => typeOf(hit.collection) === 'resource').map((hit) => hit.ref)
+  const resourceFacts = new Map<string, { areas: string[]; languages: string[]; audiences: string[] }>()
+  if (resourceIds.length > 0) {
+    const rows = await db.execute(sql`
+      select r.id, r.languages, r.audiences,
+        coalesce(array(select a.slug from resource_area ra join area a on a.id = ra.area_id
+          where ra.resource_id = r.id order by a.position), '{}') as areas
+      from resource r where r.id in (${sql.join(
+        resourceIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`)
+    for (const row of rowsOf<{ id: string; languages: string[]; audiences: string[]; areas: string[] }>(rows))
+      resourceFacts.set(row.id, row)
+  }
+  const candidates: Candidate[] = hits.map((hit) => ({
+    ref: hit.ref,
+    type: typeOf(hit.collection),
+    score: hit.score,
+    ...(resourceFacts.get(hit.ref) ?? { areas: [], languages: [], audiences: [] }),
+  }))
+  const kept = candidates.filter((candidate) => keeps(candidate, filters))
+  const facet = (except: keyof Filters, values: (candidate: Candidate) => string[]) =>
+    countBy(candidates.filter((candidate) => keeps(candidate, filters, except)).flatMap(values))
+  const page = kept.slice(options.offset, options.offset + options.limit)
+  const items = await describe(db, page, language, terms)
+  const next = options.offset + options.limit
+  return {
+    items,
+    total: kept.length,
+    facets: {
+      type: facet('types', (candidate) => [candidate.type]),
+      area: facet('area', (candidate) => candidate.areas),
+      language: facet('language', (candidate) => candidate.languages),
+      audience: facet('audience', (candidate) => candidate.audiences),
+    },
+    nextCursor: next < kept.length ? String(next) : null,
+  }
+}
+
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows
+
+type Described = { id: string; title: string; language: string; text: string; extra: Partial<SearchHit> }
+
+/** Titles and texts of a page of results, each in the visitor's language when it has it. */
+async function describe(
+  db: Database,
+  page: Candidate[],
+  language: string,
+  terms: QueryTerm[],
+): Promise<SearchHit[]> {
+  const ids = (type: SearchType) => page.filter((c) => c.type === type).map((c) => sql`${c.ref}::uuid`)
+  const found = new Map<string, Described>()
+  if (ids('occupation').length > 0) {
+    const rows = await db.execute(sql`select id, taxonomy, code, title, description from occupation
+      where id in (${sql.join(ids('occupation'), sql`, `)})`)
+    for (const row of rowsOf<{
+      id: string
+      taxonomy: SearchHit['taxonomy']
+      code: string
+      title: LocalizedText
+      description: LocalizedText
+    }>(rows)) {
+      const [title, titleLanguage] = pickLanguage(row.title, language)
+      found.set(row.id, {
+        id: row.id,
+        title,
+        language: titleLanguage,
+        text: row.description[titleLanguage] ?? '',
+        extra: { taxonomy: row.taxonomy, code: row.code },
+      })
+    }
+  }
+  if (ids('training').length > 0) {
+    const rows = await db.execute(sql`select id, title, language, kind, description from training
+      where id in (${sql.join(ids('training'), sql`, `)})`)
+    for (const row of rowsOf<{
+      id: string
+      title: string
+      language: string
+      kind: string
+      description: string
+    }>(rows))
+      found.set(row.id, { ...row, text: row.description || row.kind, extra: {} })
+  }
+  if (ids('resource').length > 0) {
+    const rows = await db.execute(sql`select id, title, summary, type, languages from resource
+      where id in (${sql.join(ids('resource'), sql`, `)})`)
+    for (const row of rowsOf<{
+      id: string
+      title: string
+      summary: string
+      type: string
+      languages: string[]
+    }>(rows))
+      found.set(row.id, {
+        id: row.id,
+        title: row.title,
+        language: row.languages.includes(language) ? language : (row.languages[0] ?? language),
+        text: row.summary,
+        extra: { resourceType: row.type },
+      })
+  }
+  const described = page.flatMap((candidate) => {
+    const item = found.get(candidate.ref)
+    return item ? [{ candidate, item }] : []
+  })
+  const snippets = await highlight(
+    db,
+    described.map(({ item }) => item),
+    terms,
+  )
+  return described.map(({ candidate, item }, index) => ({
+    type: candidate.type,
+    id: item.id,
+    title: item.title,
+    language: item.language,
+    snippet: snippets[index] ?? [],
+    score: Math.round(candidate.score * 1000) / 1000,
+    ...item.extra,
+  }))
+}
+
+/** A short passage of each text around the words found, those words marked. */
+async function highlight(db: Database, items: Described[], terms: QueryTerm[]): Promise<SnippetPart[][]> {
+  const words = [...new Set(terms.map((term) => term.term))].filter((term) => /^[\p{L}\p{N}]+$/u.test(term))
+  if (items.length === 0) return []
+  if (words.length === 0) return items.map((item) => [{ text: firstWords(item.text), match: false }])
+  const query = words.map((word) => `'${word}'`).join(' | ')
+  const texts = sql.join(
+    items.map((item, index) => sql`(${index}::int, ${item.language}::text, ${item.text}::text)`),
+    sql`, `,
+  )
+  const rows = await db.execute(sql`
+    select t.i, ts_headline(${searchConfigSql(sql`t.language`)}, t.body, to_tsquery('simple', ${query}),
+      ${`StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`}
+    ) as headline
+    from (values ${texts}) t (i, language, body)
+    order by t.i`)
+  return rowsOf<{ i: number; headline: string }>(rows).map((row) => toParts(row.headline))
+}
+
+function toParts(headline: string): SnippetPart[] {
+  const parts: SnippetPart[] = []
+  for (const [index, piece] of headline.split(START).entries()) {
+    const [matched, rest] =
+      index === 0 ? [null, piece] : [piece.split(STOP)[0] ?? '', piece.split(STOP)[1] ?? '']
+    if (matched) parts.push({ text: matched, match: true })
+    if (rest) parts.push({ text: rest, match: false })
+  }
+  return parts
+}
+
+const firstWords = (text: string) => {
+  const words = text.split(/\s+/)
+  return words.length > 30 ? `${words.slice(0, 30).join(' ')} …` : text
+}
