@@ -52,13 +52,14 @@ describe('one search', () => {
   })
 
   it('refuses an empty query, unknown types, a huge limit and a bad cursor with a message', async () => {
-    for (const query of [
+    const refusals: Record<string, string>[] = [
       { q: '' },
       { q: 'x'.repeat(201) },
       { q: 'cariste', types: 'jobs' },
       { q: 'cariste', limit: '10000' },
       { q: 'cariste', cursor: '-1' },
-    ]) {
+    ]
+    for (const query of refusals) {
       const refused = await search(query)
       expect(refused.status).toBe(422)
       expect(refused.body.error.message).toBeTruthy()
