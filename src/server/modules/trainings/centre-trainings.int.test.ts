@@ -73,6 +73,12 @@ describe('a centre’s own trainings', () => {
       occupations: [],
     })
     const path = `${base()}/${detail.id}`
+    const found = async (q: string) =>
+      (await send('GET', `${base()}?${new URLSearchParams({ q })}`, undefined)).body.items.map(
+        (item: { id: string }) => item.id,
+      )
+    // Indexed with the write: visitors find it at once.
+    expect(await found('restauration collective')).toEqual([detail.id])
 
     const updated = await send('PUT', path, manager, { ...course, title: 'Cuisinier', durationMonths: null })
     expect(updated.status).toBe(200)
@@ -92,8 +98,11 @@ describe('a centre’s own trainings', () => {
     expect(unlinked.body.occupations).toEqual([])
     expect((await send('DELETE', `${path}/occupations/rome/J1501`, manager)).status).toBe(404)
 
+    expect(await found('cuisinier')).toEqual([detail.id])
+    expect(await found('restauration collective')).toEqual([detail.id])
     expect((await send('DELETE', path, manager)).status).toBe(204)
     expect((await send('GET', path, undefined)).status).toBe(404)
+    expect(await found('cuisinier')).toEqual([])
     const trail = await t.db
       .select({ action: auditLog.action, entity: auditLog.entity })
       .from(auditLog)

@@ -148,19 +148,33 @@ describe('training search', () => {
     expect((await results({ source: 'centre' })).total).toBe(1)
   })
 
-  it('matches words of the title, kind or acronym, whatever their case and accents', async () => {
-    expect(titles(await results({ q: 'informatique' })).sort()).toEqual([
+  it('finds courses through the search index: stemmed words, typos, a word being typed, best first', async () => {
+    const computing = await results({ q: 'informatique' })
+    expect(titles(computing).sort()).toEqual([
       'BTS Services informatiques aux organisations option solutions logicielles et applications métiers',
       'BUT Informatique',
     ])
-    expect(titles(await results({ q: 'etat aide soignant' }))).toEqual(["Diplôme d'État d'aide-soignant"])
-    expect(titles(await results({ q: 'bts' }))).toHaveLength(1)
-    expect(titles(await results({ q: 'Titre professionnel' }))[0]).toBe(
+    expect(titles(await results({ q: 'etat aide soignant' }))[0]).toBe("Diplôme d'État d'aide-soignant")
+    expect(titles(await results({ q: 'infromatique' }))).toContain('BUT Informatique')
+    expect(titles(await results({ q: 'gestionnaire de pa' }))[0]).toBe(
       'Titre professionnel gestionnaire de paie',
     )
-    expect((await results({ q: 'informatique', level: '6' })).total).toBe(1)
-    const none = await results({ q: 'zzzzqqq' })
-    expect(none).toMatchObject({ items: [], total: 0, nextCursor: null })
+    expect(titles(await results({ q: 'bts ' }))[0]).toMatch(/^BTS Services informatiques/)
+    // The centre's own course by its place, and ONISEP's by their domain.
+    expect(titles(await results({ q: 'marseille' }))).toEqual(['Agent de service hospitalier'])
+    expect(titles(await results({ q: 'paramedical' }))).toContain("Diplôme d'État d'aide-soignant")
+    // An English visitor's words still reach French courses.
+    const english = (await search({ q: 'informatique' }, { lang: 'en' })).body as TrainingSearchResult
+    expect(english.total).toBe(2)
+    const filtered = await results({ q: 'informatique', level: '6' })
+    expect(titles(filtered)).toEqual(['BUT Informatique'])
+    expect(filtered.facets.levels).toEqual([
+      { level: 5, count: 1 },
+      { level: 6, count: 1 },
+    ])
+    expect(await results({ q: 'zzzzqqq' })).toMatchObject({ items: [], total: 0, nextCursor: null })
+    // Words too common to say anything (or none at all) do not filter.
+    expect((await results({ q: ' - ' })).total).toBe(8)
   })
 
   it('pages through the results with the cursor it gives', async () => {

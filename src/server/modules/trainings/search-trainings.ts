@@ -43,15 +43,18 @@ export async function searchTrainings(options: {
     and(...Object.entries(conditions).flatMap(([name, condition]) => (name === skip ? [] : [condition])))
 
   const offset = Number(filters.cursor ?? 0)
-  const [items, [total], levels, durations, places] = await Promise.all([
-    db
-      .select(hitColumns)
-      .from(training)
+  // Best matches first, as the index ranks them; then a centre's own courses, the ones a visitor can
+  // join from here.
+  const page = () => {
+    const query = db.select(hitColumns).from(training).$dynamic()
+    return (text ? query.innerJoin(text.ranked, sql`hit.ref::uuid = ${training.id}`) : query)
       .where(except())
-      // Best matches first; then a centre's own courses, the ones a visitor can join from here.
-      .orderBy(...(text?.order ?? []), centreFirst, asc(folded(training.title)), asc(training.id))
+      .orderBy(...(text ? [sql`hit.rank`] : []), centreFirst, asc(folded(training.title)), asc(training.id))
       .limit(filters.limit)
-      .offset(offset),
+      .offset(offset)
+  }
+  const [items, [total], levels, durations, places] = await Promise.all([
+    page(),
     db.select({ n: count() }).from(training).where(except()),
     db
       .select({ level: training.level, count: count() })

@@ -1,32 +1,44 @@
-import { and, desc, type SQL, sql } from 'drizzle-orm'
+import { type SQL, sql } from 'drizzle-orm'
 import type { Database } from '../../db/client'
 import { training } from '../../db/schema/trainings'
-import { folded } from './queries'
+import { queryWords, searchIndex } from '../search/query'
+import { trainingCollection } from './training-index'
 
-/** Words of a query taken into account. */
-const MAX_WORDS = 12
+/** Matches a search filters and counts further: the best this many, which is more than anyone reads. */
+const MAX_MATCHES = 1_000
+/** ONISEP's courses are described in French; a centre's own in the language it chose. */
+const COURSE_LANGUAGE = 'fr'
 
 /**
- * Which courses a visitor's words match, and in what order: a condition and an ordering for the
- * search's query, or nothing when there are no words. Every word must appear, without regard to case
- * or accents, in the title, the kind of course or its acronym.
+ * The courses a visitor's words match, from the shared search index: ONISEP's collection and the
+ * centre's own, searched in French (the courses' language) and in the visitor's, best first. A
+ * condition for the search's other queries, and a ranked list to join for its order; nothing when the
+ * query holds no word.
  */
 export async function matchText(options: {
   db: Database
   centreId: string
   q: string
   language: string
-}): Promise<{ condition: SQL; order: SQL[] } | null> {
-  const words = options.q
-    .split(/[\s,;:!?()'’"/-]+/)
-    .filter(Boolean)
-    .slice(0, MAX_WORDS)
-  if (words.length === 0) return null
-  const haystack = folded(sql`concat_ws(' ', ${training.title}, ${training.kind}, ${training.kindAcronym})`)
-  const contains = (word: string) => sql`strpos(${haystack}, ${folded(sql`${word}::text`)}) > 0`
+}): Promise<{ condition: SQL; ranked: SQL } | null> {
+  if (queryWords(options.q).length === 0) return null
+  const collections = [trainingCollection(null), trainingCollection(options.centreId)]
+  const languages = [...new Set([COURSE_LANGUAGE, options.language])]
+  const found = await Promise.all(
+    languages.map((language) =>
+      searchIndex({ db: options.db, q: options.q, language, collections, limit: MAX_MATCHES }),
+    ),
+  )
+  const scores = new Map<string, number>()
+  for (const hit of found.flat()) scores.set(hit.ref, Math.max(scores.get(hit.ref) ?? 0, hit.score))
+  const refs = JSON.stringify(
+    [...scores]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, MAX_MATCHES)
+      .map(([ref]) => ref),
+  )
   return {
-    condition: and(...words.map(contains)) as SQL,
-    // The whole query in the title above words scattered through it.
-    order: [desc(sql`strpos(${folded(training.title)}, ${folded(sql`${options.q}::text`)}) > 0`)],
+    condition: sql`${training.id} in (select value::uuid from jsonb_array_elements_text(${refs}::jsonb))`,
+    ranked: sql`jsonb_array_elements_text(${refs}::jsonb) with ordinality as hit (ref, rank)`,
   }
 }
