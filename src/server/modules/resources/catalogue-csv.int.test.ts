@@ -96,6 +96,9 @@ describe('catalogue CSV', () => {
     expect(await again.json()).toEqual({ added: 0, updated: 2 })
     expect(await exportCsv(centre.slug, cookie)).toBe(exported)
     expect(await countResources(centre.id)).toBe(2)
+    // Imported rows are searchable at once: the index is rebuilt in the import's transaction.
+    const found = await (await t.request(`/api/v1/centres/${centre.slug}/resources?q=modeles`)).json()
+    expect(found.items.map((item: { title: string }) => item.title)).toEqual(['Réussir son CV, pas à pas'])
   })
 
   it('updates by id, keeping the columns a file leaves out, and reads semicolons', async () => {

@@ -74,7 +74,10 @@ describe('resources, as managers write them', () => {
       themeIds: [],
     })
 
+    const search = `/api/v1/centres/${centre.slug}/resources?q=reussir`
+    expect((await (await t.request(search)).json()).total).toBe(1)
     expect((await t.request(`${path}/${body.id}`, { method: 'DELETE', cookie })).status).toBe(204)
+    expect((await (await t.request(search)).json()).total).toBe(0)
     expect((await t.request(`${path}/${body.id}`, { cookie })).status).toBe(404)
     expect(await countResources(centre.id)).toBe(0)
   })

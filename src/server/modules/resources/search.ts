@@ -1,5 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm'
 import type { Database } from '../../db/client'
+import { indexCollection } from '../search/index-collection'
+import { searchIndex } from '../search/query'
 
 /** A centre's catalogue is one collection of the shared search index: word rarity counts within it. */
 export const resourceCollection = (centreId: string) => `resource:${centreId}`
@@ -34,15 +36,16 @@ export function resourceSearchSource(centreId: string): SQL {
 }
 
 /** Rebuilds the centre's catalogue in the search index, inside the write's own transaction. */
-export async function reindexResources(_tx: Database, _centreId: string): Promise<void> {
-  // Until the shared index lands, searching reads the catalogue directly (see searchResources).
+export async function reindexResources(tx: Database, centreId: string): Promise<void> {
+  await indexCollection(tx, resourceCollection(centreId), resourceSearchSource(centreId))
 }
 
 export type ResourceHit = { ref: string; score: number }
 
 /**
- * Resources of a centre matching `q`, best first. Temporary: every word must appear (accents and case
- * ignored) in the title, summary, publisher or a theme name; a word in the title counts most.
+ * Resources of a centre matching `q`, best first, from the shared search index: words stemmed in each
+ * of `languages` (the visitor's, then the centre's), typos and a word still being typed forgiven. A
+ * resource found in several languages keeps its best score.
  */
 export async function searchResources(options: {
   db: Database
@@ -51,32 +54,19 @@ export async function searchResources(options: {
   languages: string[]
   limit: number
 }): Promise<ResourceHit[]> {
-  const words = options.q
-    .toLowerCase()
-    .split(/\s+/)
-    .filter((word) => word.length > 0)
-    .slice(0, 8)
-  if (words.length === 0) return []
-  const pattern = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-  const haystack = sql`lower(unaccent(r.title || ' ' || r.summary || ' ' || r.publisher || ' ' || coalesce((
-      select string_agg(t.name::text, ' ') from resource_theme_link tl join resource_theme t on t.id = tl.theme_id
-      where tl.resource_id = r.id), '')))`
-  const every = sql.join(
-    words.map((word) => sql`${haystack} like lower(unaccent(${pattern(word)}))`),
-    sql` and `,
-  )
-  const score = sql.join(
-    words.map(
-      (word) =>
-        sql`(case when lower(unaccent(r.title)) like lower(unaccent(${pattern(word)})) then 3 else 1 end)`,
-    ),
-    sql` + `,
-  )
-  const result = await options.db.execute(sql`
-    select r.id as ref, (${score})::real as score from resource r
-    where r.centre_id = ${options.centreId} and ${every}
-    order by score desc, r.id
-    limit ${options.limit}`)
-  const rows = (result as unknown as { rows: { ref: string; score: number }[] }).rows
-  return rows.map((row) => ({ ref: row.ref, score: Number(row.score) }))
+  const best = new Map<string, number>()
+  for (const language of options.languages) {
+    const hits = await searchIndex({
+      db: options.db,
+      q: options.q,
+      language,
+      collections: [resourceCollection(options.centreId)],
+      limit: options.limit,
+    })
+    for (const hit of hits) best.set(hit.ref, Math.max(best.get(hit.ref) ?? 0, hit.score))
+  }
+  return [...best]
+    .map(([ref, score]) => ({ ref, score }))
+    .sort((a, b) => b.score - a.score || a.ref.localeCompare(b.ref))
+    .slice(0, options.limit)
 }

@@ -152,6 +152,9 @@ describe('browsing the catalogue', () => {
     expect(await titles('metiers soin')).toEqual(['Les métiers du soin'])
     expect(await titles('éditions')).toEqual(['Réussir son CV'])
     expect(await titles('formation', '&type=website')).toEqual(['Annuaire des formations'])
+    // Typos forgiven, and the last word counts while it is still being typed.
+    expect(await titles('metirs du soin')).toContain('Les métiers du soin')
+    expect(await titles('financ')).toEqual(['Financer sa formation'])
     const none = await list(centre.slug, '?q=zzzzqqq')
     expect(none).toMatchObject({ total: 0, items: [], nextCursor: null })
   })
