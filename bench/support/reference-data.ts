@@ -49,9 +49,12 @@ function peakKiB(pid: number): number {
 export function importOnce(source: string, folder: string, dataDir: string) {
   return new Promise<{ seconds: number; peakMiB: number; summary: string }>((resolve, reject) => {
     const started = performance.now()
+    const env: NodeJS.ProcessEnv = { ...process.env, CDM_DATA_DIR: dataDir, CDM_LOG_LEVEL: 'warn' }
+    // The folder decides the database; an inherited DATABASE_URL would silently change it.
+    delete env.DATABASE_URL
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'import', source, folder], {
       cwd: root,
-      env: { ...process.env, CDM_DATA_DIR: dataDir, DATABASE_URL: '', CDM_LOG_LEVEL: 'warn' },
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let output = ''

@@ -12,6 +12,9 @@ const OccupationSearchPage = lazy(() =>
 const OccupationPage = lazy(() =>
   import('./surfaces/occupations/occupation-page').then((m) => ({ default: m.OccupationPage })),
 )
+const SearchPage = lazy(() =>
+  import('./surfaces/search/search-page').then((m) => ({ default: m.SearchPage })),
+)
 const DeskPage = lazy(() => import('./surfaces/desk/desk-page').then((m) => ({ default: m.DeskPage })))
 const KioskPage = lazy(() => import('./surfaces/kiosk/kiosk-page').then((m) => ({ default: m.KioskPage })))
 const AreaFormPage = lazy(() =>
@@ -55,6 +58,7 @@ export function AppRoutes() {
       <Routes>
         <Route path="/" element={<CentrePicker />} />
         <Route path="/c/:centre" element={<PortalHome />} />
+        <Route path="/c/:centre/search" element={<SearchPage />} />
         <Route path="/c/:centre/occupations" element={<OccupationSearchPage />} />
         <Route path="/c/:centre/occupations/:taxonomy/:code" element={<OccupationPage />} />
         <Route path="/c/:centre/kiosk" element={<KioskPage />} />

@@ -566,6 +566,7 @@ export const fr = {
   'resources.occupationSearch': 'Chercher un métier à ajouter',
   'resources.addOccupation': 'Ajouter « {title} »',
   'resources.removeOccupation': 'Retirer « {title} »',
+  'resources.unlink': 'Retirer',
   'resources.noOccupations': 'Aucun métier lié pour l’instant.',
   'resources.partnerNote': 'Apportée par {partner}. Les visiteurs ne le voient pas.',
   'resources.readOnly':
@@ -645,6 +646,25 @@ export const fr = {
     'Les conseillers du centre vous aident à en savoir plus, à vous former ou à trouver un emploi dans ce métier. Gratuit, anonyme, sans rendez-vous.',
   'occupations.talkLink': 'Voir les espaces et les horaires du centre',
   'portal.exploreOccupations': 'Explorer les métiers',
+  // Une seule recherche : métiers, formations et ressources.
+  'portal.searchEverything': 'Chercher un métier, une formation, une documentation',
+  'search.title': 'Rechercher',
+  'search.intro': 'Les métiers, les formations et la documentation du centre, en une seule recherche.',
+  'search.label': 'Que cherchez-vous ?',
+  'search.hint': 'Un métier, une formation, un sujet : « cariste », « CAP cuisine », « CV »…',
+  'search.count': '{count, plural, =0 {Aucun résultat} one {# résultat} other {# résultats}}',
+  'search.noResultsTitle': 'Rien trouvé',
+  'search.noResultsText':
+    'Essayez d’autres mots, ou moins de filtres. Les conseillers du centre peuvent aussi vous aider, sans rendez-vous.',
+  'search.filters': 'Filtres',
+  'search.types': 'Afficher',
+  'search.type.occupation': 'Métiers',
+  'search.type.training': 'Formations',
+  'search.type.resource': 'Documentation',
+  'search.area': 'Espace',
+  'search.language': 'Langue',
+  'search.audience': 'Pour qui',
+  'search.any': 'Tous',
   // Trainings: ONISEP's and a centre's own, their search and pages, and the staff page.
   'error.training.notFound': 'Cette formation n’existe pas, ou n’est pas proposée dans ce centre.',
   'error.training.codeTaken': 'Une autre formation du centre a déjà cette référence.',
@@ -699,6 +719,7 @@ export const fr = {
   'trainings.levelExplained': 'Niveau {level} sur 8 du cadre national des certifications : {meaning}.',
   'trainings.noLevel':
     'Pas de niveau officiel : ce diplôme n’est pas inscrit au répertoire national des certifications (RNCP).',
+  'trainings.noLevelOption': 'Pas de niveau officiel',
   'trainings.months': '{count, plural, one {# mois} other {# mois}}',
   'trainings.years': '{count, plural, one {# an} other {# ans}}',
   'trainings.breadcrumb': 'Où vous êtes',

@@ -1,17 +1,13 @@
-import { useEffect, useState } from 'react'
-import { Link, useParams, useSearchParams } from 'react-router'
+import { Link, useParams } from 'react-router'
 import { usePortalHome } from '../../features/centres/api'
 import { useLocalized } from '../../features/centres/use-localized'
 import { MIN_QUERY, occupationPath, useOccupationSearch } from '../../features/occupations/api'
 import { useLocale, useT } from '../../i18n/i18n-provider'
 import { Page } from '../../ui/page'
+import { SearchBox, useTypedQuery } from '../../ui/search-box'
 import { EmptyState, ErrorMessage } from '../../ui/states'
-import { TextField } from '../../ui/text-field'
 import { SourceName } from './source'
 import './occupations.css'
-
-/** Waits this long after the last key before asking: answers as you type, not on every letter. */
-const TYPING_PAUSE_MS = 200
 
 /**
  * Finding an occupation the way people name it — "cariste", "aide soignante", "dev web" — typos
@@ -24,19 +20,7 @@ export function OccupationSearchPage() {
   const { locale } = useLocale()
   const home = usePortalHome(slug)
   const text = useLocalized(home.data?.centre.defaultLanguage)
-  const [params, setParams] = useSearchParams()
-  const [typed, setTyped] = useState(params.get('q') ?? '')
-  const [query, setQuery] = useState(typed)
-  // Only what the visitor types rewrites the address: a rewrite on arrival could undo a click on a result
-  // made while the next page is still loading.
-  useEffect(() => {
-    if (typed === query) return
-    const timer = setTimeout(() => {
-      setQuery(typed)
-      setParams(typed.trim() ? { q: typed } : {}, { replace: true })
-    }, TYPING_PAUSE_MS)
-    return () => clearTimeout(timer)
-  }, [typed, query, setParams])
+  const { typed, setTyped, query } = useTypedQuery()
   const search = useOccupationSearch(query, locale)
   const items = search.data?.items ?? []
   const tooShort = query.trim().length < MIN_QUERY
@@ -48,18 +32,13 @@ export function OccupationSearchPage() {
       brandTo={`/c/${slug}`}
     >
       <p className="lead">{t('occupations.searchIntro')}</p>
-      <search className="occupation-search">
-        <form onSubmit={(event) => event.preventDefault()}>
-          <TextField
-            label={t('occupations.searchLabel')}
-            hint={t('occupations.searchHint')}
-            value={typed}
-            onChange={setTyped}
-            maxLength={200}
-            autoComplete="off"
-          />
-        </form>
-      </search>
+      <SearchBox
+        className="occupation-search"
+        label={t('occupations.searchLabel')}
+        hint={t('occupations.searchHint')}
+        value={typed}
+        onChange={setTyped}
+      />
       <div aria-live="polite" aria-atomic="false" className="occupation-results">
         {search.isError ? (
           <ErrorMessage error={search.error} />

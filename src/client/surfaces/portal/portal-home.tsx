@@ -47,9 +47,14 @@ export function PortalHome() {
           <p className="muted">{t('portal.closedBecause', { reason: text(status.closedToday.reason) })}</p>
         )}
         {centre.address && <p className="muted">{centre.address}</p>}
-        <p>
-          <Link to={`/c/${slug}/occupations`}>{t('portal.exploreOccupations')}</Link>
-        </p>
+        <ul className="portal-links">
+          <li>
+            <Link to={`/c/${slug}/search`}>{t('portal.searchEverything')}</Link>
+          </li>
+          <li>
+            <Link to={`/c/${slug}/occupations`}>{t('portal.exploreOccupations')}</Link>
+          </li>
+        </ul>
       </section>
 
       <section aria-labelledby="concerns">
