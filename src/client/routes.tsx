@@ -50,6 +50,18 @@ const StaffHome = lazy(() => import('./surfaces/staff/staff-home').then((m) => (
 const TicketPage = lazy(() =>
   import('./surfaces/ticket/ticket-page').then((m) => ({ default: m.TicketPage })),
 )
+const TrainingSearchPage = lazy(() =>
+  import('./surfaces/trainings/training-search-page').then((m) => ({ default: m.TrainingSearchPage })),
+)
+const TrainingPage = lazy(() =>
+  import('./surfaces/trainings/training-page').then((m) => ({ default: m.TrainingPage })),
+)
+const OwnTrainingsPage = lazy(() =>
+  import('./surfaces/manager/trainings-page').then((m) => ({ default: m.OwnTrainingsPage })),
+)
+const TrainingFormPage = lazy(() =>
+  import('./surfaces/manager/training-form-page').then((m) => ({ default: m.TrainingFormPage })),
+)
 
 /** Every surface of the product, public first, then staff. */
 export function AppRoutes() {
@@ -63,6 +75,8 @@ export function AppRoutes() {
         <Route path="/c/:centre/occupations/:taxonomy/:code" element={<OccupationPage />} />
         <Route path="/c/:centre/kiosk" element={<KioskPage />} />
         <Route path="/c/:centre/screen" element={<ScreenPage />} />
+        <Route path="/c/:centre/trainings" element={<TrainingSearchPage />} />
+        <Route path="/c/:centre/trainings/:id" element={<TrainingPage />} />
         <Route path="/t/:token" element={<TicketPage />} />
         <Route path="/staff" element={<StaffHome />} />
         <Route path="/staff/login" element={<LoginPage />} />
@@ -79,6 +93,8 @@ export function AppRoutes() {
         <Route path="/staff/c/:centre/manager/closures" element={<ClosuresPage />} />
         <Route path="/staff/c/:centre/manager/staff" element={<StaffPage />} />
         <Route path="/staff/c/:centre/manager/centre" element={<CentrePage />} />
+        <Route path="/staff/c/:centre/manager/trainings" element={<OwnTrainingsPage />} />
+        <Route path="/staff/c/:centre/manager/trainings/:id" element={<TrainingFormPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Suspense>

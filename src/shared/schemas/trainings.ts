@@ -34,6 +34,8 @@ export type TrainingSearchFilters = z.output<typeof trainingSearchQuerySchema>
 const trainingFields = {
   id: z.uuid(),
   source: z.enum(trainingSources),
+  /** ONISEP's id (`FOR.6913`), or the centre's own reference. */
+  code: z.string(),
   title: z.string(),
   /** The language of the course's texts. */
   language: z.string(),
@@ -78,7 +80,6 @@ export const trainingOccupationSchema = z.object({
 export const trainingDetailSchema = z
   .object({
     ...trainingFields,
-    code: z.string(),
     rncpCode: z.string().nullable(),
     authority: z.string(),
     url: z.string().nullable(),

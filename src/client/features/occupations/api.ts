@@ -25,11 +25,13 @@ export function useOccupationSearch(query: string, language: string) {
   })
 }
 
-export function useOccupation(taxonomy: Taxonomy, code: string, language: string) {
+/** An occupation's page; within a centre, the trainings that lead to it include the centre's own. */
+export function useOccupation(taxonomy: Taxonomy, code: string, language: string, centre?: string) {
+  const query = new URLSearchParams({ lang: language, ...(centre ? { centre } : {}) })
   return useQuery({
-    queryKey: ['occupations', taxonomy, code, language],
+    queryKey: ['occupations', taxonomy, code, language, centre],
     queryFn: () =>
-      api(`/occupations/${taxonomy}/${encodeURIComponent(code)}?lang=${language}`, occupationDetailSchema),
+      api(`/occupations/${taxonomy}/${encodeURIComponent(code)}?${query}`, occupationDetailSchema),
     staleTime: 5 * 60_000,
   })
 }

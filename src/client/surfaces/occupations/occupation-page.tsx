@@ -4,6 +4,7 @@ import { taxonomies } from '../../../shared/schemas/occupations'
 import { usePortalHome } from '../../features/centres/api'
 import { useLocalized } from '../../features/centres/use-localized'
 import { occupationPath, useOccupation } from '../../features/occupations/api'
+import { trainingPath, trainingSearchPath } from '../../features/trainings/api'
 import { useLocale, useT } from '../../i18n/i18n-provider'
 import { NotFoundPage } from '../../not-found-page'
 import { Page } from '../../ui/page'
@@ -25,7 +26,7 @@ export function OccupationPage() {
   const home = usePortalHome(slug)
   const text = useLocalized(home.data?.centre.defaultLanguage)
   const known = (taxonomies as readonly string[]).includes(taxonomy)
-  const occupation = useOccupation(taxonomy as Taxonomy, code, locale)
+  const occupation = useOccupation(taxonomy as Taxonomy, code, locale, slug)
   const brand = home.data ? text(home.data.centre.name) : undefined
   if (!known) return <NotFoundPage />
   if (occupation.isPending)
@@ -78,6 +79,14 @@ export function OccupationPage() {
         <Profile occupation={o} />
         <Links id="mobility" title={t('occupations.mobility')} slug={slug} items={o.mobility} />
         <Links id="related" title={t('occupations.related')} slug={slug} items={o.related} />
+        <Links
+          id="equivalent"
+          title={t('occupations.equivalent')}
+          slug={slug}
+          items={o.equivalent}
+          withSource
+        />
+        <Trainings slug={slug} trainings={o.trainings} />
         <aside className="card occupation__visit">
           <h2>{t('occupations.talkTitle')}</h2>
           <p>{t('occupations.talkText')}</p>
@@ -85,6 +94,9 @@ export function OccupationPage() {
         </aside>
       </article>
       <p className="attribution">{o.attribution}</p>
+      {o.trainings.attribution && o.taxonomy !== 'onisep' && (
+        <p className="attribution">{o.trainings.attribution}</p>
+      )}
     </Page>
   )
 }
@@ -164,7 +176,13 @@ function Profile({ occupation }: { occupation: OccupationDetail }) {
   )
 }
 
-function Links(props: { id: string; title: string; slug: string; items: OccupationDetail['related'] }) {
+function Links(props: {
+  id: string
+  title: string
+  slug: string
+  items: OccupationDetail['related']
+  withSource?: boolean
+}) {
   if (props.items.length === 0) return null
   return (
     <section aria-labelledby={props.id}>
@@ -173,9 +191,43 @@ function Links(props: { id: string; title: string; slug: string; items: Occupati
         {props.items.map((item) => (
           <li key={`${item.taxonomy}:${item.code}`}>
             <Link to={occupationPath(props.slug, item.taxonomy, item.code)}>{item.title}</Link>
+            {props.withSource && (
+              <span className="muted">
+                {' '}
+                · <SourceName taxonomy={item.taxonomy} />
+              </span>
+            )}
           </li>
         ))}
       </ul>
+    </section>
+  )
+}
+
+/** Courses that lead to the occupation (the centre's own first), and all those of its fields. */
+function Trainings({ slug, trainings }: { slug: string; trainings: OccupationDetail['trainings'] }) {
+  const t = useT()
+  if (trainings.items.length === 0 && trainings.domains.length === 0) return null
+  return (
+    <section aria-labelledby="trainings">
+      <h2 id="trainings">{t('occupations.trainings')}</h2>
+      <ul>
+        {trainings.items.map((item) => (
+          <li key={item.id}>
+            <Link to={trainingPath(slug, item.id)} lang={item.language}>
+              {item.title}
+            </Link>
+            {item.kindAcronym && <span className="muted"> · {item.kindAcronym}</span>}
+          </li>
+        ))}
+      </ul>
+      {trainings.domains.length > 0 && (
+        <p>
+          <Link to={trainingSearchPath(slug, { domain: trainings.domains })}>
+            {t('occupations.seeAllTrainings')}
+          </Link>
+        </p>
+      )}
     </section>
   )
 }

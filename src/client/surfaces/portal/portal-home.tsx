@@ -54,6 +54,9 @@ export function PortalHome() {
           <li>
             <Link to={`/c/${slug}/occupations`}>{t('portal.exploreOccupations')}</Link>
           </li>
+          <li>
+            <Link to={`/c/${slug}/trainings`}>{t('portal.exploreTrainings')}</Link>
+          </li>
         </ul>
       </section>
 

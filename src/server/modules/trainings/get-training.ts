@@ -77,7 +77,6 @@ export async function getTraining(options: {
   })
   return {
     ...presentHit(row),
-    code: row.code,
     rncpCode: row.rncpCode,
     authority: row.authority,
     url: row.url,

@@ -14,6 +14,7 @@ export function visibleTo(centreId: string): SQL {
 export const hitColumns = {
   id: training.id,
   source: training.source,
+  code: training.code,
   title: training.title,
   language: training.language,
   kind: training.kind,
@@ -30,6 +31,7 @@ export function presentHit(row: HitRow): TrainingHit {
   return {
     id: row.id,
     source: row.source as TrainingHit['source'],
+    code: row.code,
     title: row.title,
     language: row.language,
     kind: row.kind,
