@@ -100,7 +100,7 @@ export async function run() {
   const dataDir = kept ?? join(work, 'data')
   try {
     console.log('Search latency over HTTP, embedded database, every reference data set imported')
-    if (!kept || !existsSync(join(dataDir, 'PG_VERSION'))) {
+    if (!kept || !existsSync(join(dataDir, 'pglite', 'PG_VERSION'))) {
       for (const [source, folder] of referenceSources(work)) {
         const result = await importOnce(source, folder, dataDir)
         console.log(`  ${result.summary}`)

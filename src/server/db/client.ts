@@ -33,12 +33,6 @@ export type DatabaseOptions =
 
 export const migrationsFolder = fileURLToPath(new URL('../../../db/migrations', import.meta.url))
 
-/**
- * Per-session settings: how alike a word must be for typo-tolerant search to consider it (pg_trgm's
- * `<%` operator; the default, 0.6, misses a typo in a short word).
- */
-const WORD_SIMILARITY_THRESHOLD = '0.45'
-
 // Serialises migrations when several instances start against one server at the same moment.
 const MIGRATION_LOCK = 7_206_011
 
@@ -51,8 +45,6 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const pool = new pg.Pool({
       connectionString: options.url,
       max: options.poolMax ?? 10,
-      // Set as each connection starts, before any query.
-      options: `-c pg_trgm.word_similarity_threshold=${WORD_SIMILARITY_THRESHOLD}`,
     })
     const db = drizzlePg(pool) as unknown as Database
     return {
@@ -79,7 +71,6 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     extensions: { pg_trgm, unaccent },
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   })
-  await client.exec(`set pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`)
   const db = drizzlePglite(client) as unknown as Database
   return {
     db,

@@ -3,7 +3,6 @@ import {
   bigserial,
   boolean,
   check,
-  customType,
   index,
   integer,
   jsonb,
@@ -57,8 +56,6 @@ export const occupation = pgTable(
   ],
 )
 
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' })
-
 /** The text search configuration of a content language; any other language gets `simple`. */
 export const searchConfigSql = (language: SQL) =>
   sql`(case ${language} when 'fr' then 'french'::regconfig when 'en' then 'english'::regconfig when 'es' then 'spanish'::regconfig when 'de' then 'german'::regconfig when 'it' then 'italian'::regconfig when 'nl' then 'dutch'::regconfig when 'pt' then 'portuguese'::regconfig else 'simple'::regconfig end)`
@@ -80,17 +77,14 @@ export const occupationLabel = pgTable(
     kind: text('kind').notNull(),
     /** Seldom used, per the source (ROME `peu_usite`): still found, shown last. */
     rare: boolean('rare').notNull().default(false),
-    /** The label lower-cased and without accents, as queries are: what typo-tolerant matching compares. */
+    /**
+     * The label lower-cased and without accents, as queries are: which of an occupation's names a query
+     * matched best is picked by comparing it (search itself goes through the search index).
+     */
     searchText: text('search_text').notNull(),
-    /** Words stemmed in the label's language, for full-text matching. */
-    document: tsvector('document')
-      .notNull()
-      .generatedAlwaysAs((): SQL => sql`to_tsvector(${searchConfigSql(sql`language`)}, search_text)`),
   },
   (t) => [
     index('occupation_label_occupation_idx').on(t.occupationId),
-    index('occupation_label_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
-    index('occupation_label_document_idx').using('gin', t.document),
     check('occupation_label_kind_check', sql`${t.kind} in ('preferred', 'alternative', 'hidden')`),
   ],
 )
