@@ -6,7 +6,12 @@ import { MIN_QUERY } from '../occupations/api'
 export type SearchFilters = { types: SearchType[]; area: string; language: string; audience: string }
 
 /** One search across occupations, trainings and the centre's resources; previous results stay meanwhile. */
-export function useSearch(options: { centre: string; query: string; language: string; filters: SearchFilters }) {
+export function useSearch(options: {
+  centre: string
+  query: string
+  language: string
+  filters: SearchFilters
+}) {
   const q = options.query.trim()
   const { types, area, language, audience } = options.filters
   const params = new URLSearchParams({ q, lang: options.language, centre: options.centre, limit: '30' })
