@@ -153,4 +153,61 @@ describe('trainings', () => {
     await context.close()
     e2e.assertCleanConsole()
   })
+
+  it('lets a partner coordinator enter the centre’s own course and link it to an occupation, for visitors to find', async () => {
+    const centre = await e2e.t.buildCentre()
+    const coordinator = await e2e.t.buildStaff('partner_coordinator', centre.id)
+    const { page, context } = await e2e.newPage({ locale: 'fr-FR' })
+    await e2e.signIn(page, coordinator.email, coordinator.password)
+    await page.getByRole('link', { name: 'Formations du centre' }).click()
+    await expect.poll(() => page.getByText('Aucune formation propre pour l’instant').isVisible()).toBe(true)
+    // Only the section a coordinator may open.
+    expect(await page.getByRole('link', { name: 'Espaces de conseil' }).count()).toBe(0)
+    await expectAccessible(page)
+    await page.getByRole('link', { name: 'Ajouter une formation' }).click()
+    await expect.poll(() => page.getByLabel('Intitulé').isVisible()).toBe(true)
+    await expectAccessible(page)
+
+    // A mistake first: said next to the field, nothing saved.
+    await page.getByLabel('Référence').fill('PREPA-AS')
+    await page.getByRole('button', { name: 'Enregistrer' }).click()
+    await expect.poll(() => page.getByText('Ce champ est obligatoire.').isVisible()).toBe(true)
+    await page.getByLabel('Intitulé').fill('Préparation au concours d’aide-soignant')
+    await page.getByRole('button', { name: /Niveau/ }).click()
+    await page.getByRole('option', { name: 'Niveau 4 : bac' }).click()
+    await page.getByLabel('Durée en mois').fill('4')
+    await page.getByLabel('Lieu').fill('Marseille')
+    await page.getByRole('button', { name: 'Enregistrer' }).click()
+    await expect.poll(() => page.getByText('La formation est enregistrée.').isVisible()).toBe(true)
+    await page.getByLabel('Chercher un métier à relier').fill('aide soignante')
+    await page
+      .getByRole('button', { name: 'Relier Aide-soignant / Aide-soignante – ROME (France Travail)' })
+      .click()
+    await expect
+      .poll(() =>
+        page
+          .getByRole('button', { name: 'Retirer Aide-soignant / Aide-soignante – ROME (France Travail)' })
+          .isVisible(),
+      )
+      .toBe(true)
+    await expectAccessible(page)
+    await shoot(page, 'staff-form-fr')
+    await page.getByRole('link', { name: 'Formations du centre' }).click()
+    await expect
+      .poll(() =>
+        page.getByRole('cell', { name: 'Préparation au concours d’aide-soignant', exact: true }).isVisible(),
+      )
+      .toBe(true)
+    await expectAccessible(page)
+    await shoot(page, 'staff-list-fr')
+
+    await page.goto(`/c/${centre.slug}/occupations/rome/J1501`)
+    const course = page.getByRole('link', { name: 'Préparation au concours d’aide-soignant' })
+    await expect.poll(() => course.isVisible()).toBe(true)
+    await course.click()
+    await expect.poll(() => page.getByText('choisi par le centre').isVisible()).toBe(true)
+    expect(await page.getByText('4 mois', { exact: true }).isVisible()).toBe(true)
+    await context.close()
+    e2e.assertCleanConsole()
+  })
 })

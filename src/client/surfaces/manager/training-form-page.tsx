@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react'
 import { Form } from 'react-aria-components'
 import { useNavigate, useParams } from 'react-router'
+import type { Taxonomy } from '../../../shared/schemas/occupations'
 import { type TrainingDetail, trainingInputSchema, trainingLevels } from '../../../shared/schemas/trainings'
 import { useCentre } from '../../features/centres/api'
 import { MIN_QUERY, useOccupationSearch } from '../../features/occupations/api'
@@ -145,72 +146,74 @@ export function TrainingFormPage() {
 
   return (
     <ManagerPage title={title} alsoFor={['partner_coordinator']}>
-      {message && <Alert tone="error">{message}</Alert>}
-      {saved && <Alert tone="success">{t('trainings.saved')}</Alert>}
-      <Form onSubmit={submit} className="card">
-        <div className="field-row">
-          {field('title', t('trainings.title'), { isRequired: true })}
-          {field('code', t('trainings.code'), { hint: t('trainings.codeHint'), isRequired: true })}
-        </div>
-        <div className="field-row">
-          {field('kind', t('trainings.kind'), { hint: t('trainings.kindHint') })}
-          {field('kindAcronym', t('trainings.acronym'))}
-          <SelectField
-            label={t('trainings.level')}
-            value={draft.level || 'none'}
-            onChange={(value) => set('level')(value === 'none' ? '' : value)}
-            error={fieldError(errors, 'level')}
-            options={[
-              { id: 'none', label: t('trainings.noLevelOption') },
-              ...trainingLevels.map((level) => ({ id: String(level), label: levelName(t, level) })),
-            ]}
-          />
-        </div>
-        <div className="field-row">
+      <div className="stack">
+        {message && <Alert tone="error">{message}</Alert>}
+        {saved && <Alert tone="success">{t('trainings.saved')}</Alert>}
+        <Form onSubmit={submit} className="card">
+          <div className="field-row">
+            {field('title', t('trainings.title'), { isRequired: true })}
+            {field('code', t('trainings.code'), { hint: t('trainings.codeHint'), isRequired: true })}
+          </div>
+          <div className="field-row">
+            {field('kind', t('trainings.kind'), { hint: t('trainings.kindHint') })}
+            {field('kindAcronym', t('trainings.acronym'))}
+            <SelectField
+              label={t('trainings.level')}
+              value={draft.level || 'none'}
+              onChange={(value) => set('level')(value === 'none' ? '' : value)}
+              error={fieldError(errors, 'level')}
+              options={[
+                { id: 'none', label: t('trainings.noLevelOption') },
+                ...trainingLevels.map((level) => ({ id: String(level), label: levelName(t, level) })),
+              ]}
+            />
+          </div>
+          <div className="field-row">
+            <TextField
+              label={t('trainings.durationMonths')}
+              inputMode="numeric"
+              value={draft.durationMonths}
+              onChange={(value) => set('durationMonths')(value.replace(/\D/g, ''))}
+              error={fieldError(errors, 'durationMonths')}
+            />
+            {field('durationText', t('trainings.durationText'), { hint: t('trainings.durationTextHint') })}
+            {field('place', t('trainings.place'), { hint: t('trainings.placeHint') })}
+          </div>
+          <div className="field-row">
+            {field('rncpCode', t('trainings.rncp'))}
+            {field('authority', t('trainings.authority'))}
+            {field('url', t('trainings.url'))}
+          </div>
           <TextField
-            label={t('trainings.durationMonths')}
-            inputMode="numeric"
-            value={draft.durationMonths}
-            onChange={(value) => set('durationMonths')(value.replace(/\D/g, ''))}
-            error={fieldError(errors, 'durationMonths')}
+            label={t('trainings.about')}
+            multiline
+            value={draft.description}
+            onChange={set('description')}
+            error={fieldError(errors, 'description')}
           />
-          {field('durationText', t('trainings.durationText'), { hint: t('trainings.durationTextHint') })}
-          {field('place', t('trainings.place'), { hint: t('trainings.placeHint') })}
-        </div>
-        <div className="field-row">
-          {field('rncpCode', t('trainings.rncp'))}
-          {field('authority', t('trainings.authority'))}
-          {field('url', t('trainings.url'))}
-        </div>
-        <TextField
-          label={t('trainings.about')}
-          multiline
-          value={draft.description}
-          onChange={set('description')}
-          error={fieldError(errors, 'description')}
-        />
-        <TextField
-          label={t('trainings.domains')}
-          hint={t('trainings.domainsHint')}
-          multiline
-          value={draft.domains}
-          onChange={set('domains')}
-          error={fieldError(errors, 'domains')}
-        />
-        <div className="cluster">
-          <Button type="submit" isDisabled={save.isPending}>
-            {t('manager.save')}
-          </Button>
-          <ButtonLink variant="secondary" to={`/staff/c/${slug}/manager/trainings`}>
-            {t('manager.cancel')}
-          </ButtonLink>
-        </div>
-      </Form>
-      {existing.data ? (
-        <LinkedOccupations slug={slug} course={existing.data} />
-      ) : (
-        <p className="muted">{t('trainings.saveFirst')}</p>
-      )}
+          <TextField
+            label={t('trainings.domains')}
+            hint={t('trainings.domainsHint')}
+            multiline
+            value={draft.domains}
+            onChange={set('domains')}
+            error={fieldError(errors, 'domains')}
+          />
+          <div className="cluster">
+            <Button type="submit" isDisabled={save.isPending}>
+              {t('manager.save')}
+            </Button>
+            <ButtonLink variant="secondary" to={`/staff/c/${slug}/manager/trainings`}>
+              {t('manager.cancel')}
+            </ButtonLink>
+          </div>
+        </Form>
+        {existing.data ? (
+          <LinkedOccupations slug={slug} course={existing.data} />
+        ) : (
+          <p className="muted">{t('trainings.saveFirst')}</p>
+        )}
+      </div>
     </ManagerPage>
   )
 }
@@ -225,6 +228,7 @@ function LinkedOccupations({ slug, course }: { slug: string; course: TrainingDet
   const linked = course.occupations.filter((o) => o.linked)
   const isLinked = (taxonomy: string, code: string) =>
     linked.some((o) => o.taxonomy === taxonomy && o.code === code)
+  const source = (taxonomy: Taxonomy) => t(`occupations.source.${taxonomy}`)
   return (
     <section className="card stack" aria-labelledby="linked-occupations">
       <h2 id="linked-occupations">{t('trainings.occupations')}</h2>
@@ -233,13 +237,16 @@ function LinkedOccupations({ slug, course }: { slug: string; course: TrainingDet
         <ul className="plain-list stack">
           {linked.map((o) => (
             <li key={`${o.taxonomy}:${o.code}`} className="cluster">
-              <span>{o.title}</span>
+              <span>
+                {o.title} <span className="muted">· {source(o.taxonomy)}</span>
+              </span>
               <Button
                 variant="secondary"
                 isDisabled={change.isPending}
+                aria-label={t('trainings.unlinkNamed', { title: o.title, source: source(o.taxonomy) })}
                 onPress={() => change.mutate({ occupation: o, linked: false })}
               >
-                {t('trainings.unlinkNamed', { title: o.title })}
+                {t('trainings.unlink')}
               </Button>
             </li>
           ))}
@@ -253,15 +260,19 @@ function LinkedOccupations({ slug, course }: { slug: string; course: TrainingDet
             .slice(0, 8)
             .map((hit) => (
               <li key={`${hit.taxonomy}:${hit.code}`} className="cluster">
-                <span lang={hit.titleLanguage}>{hit.title}</span>
+                <span>
+                  <span lang={hit.titleLanguage}>{hit.title}</span>{' '}
+                  <span className="muted">· {source(hit.taxonomy)}</span>
+                </span>
                 <Button
                   variant="secondary"
                   isDisabled={change.isPending}
+                  aria-label={t('trainings.linkNamed', { title: hit.title, source: source(hit.taxonomy) })}
                   onPress={() =>
                     change.mutate({ occupation: { taxonomy: hit.taxonomy, code: hit.code }, linked: true })
                   }
                 >
-                  {t('trainings.linkNamed', { title: hit.title })}
+                  {t('trainings.link')}
                 </Button>
               </li>
             ))}
