@@ -1,3 +1,5 @@
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { and, eq } from 'drizzle-orm'
@@ -17,11 +19,21 @@ const FORKLIFT = 'http://data.europa.eu/esco/occupation/0f1d5b0a-0000-4000-8000-
 let t: TestContext
 let slug: string
 let centreId: string
+let onisep: string
 beforeAll(async () => {
   t = await createTestContext()
   await importRome({ db: t.db, folder: join(fixtures, 'rome/RefRomeCsv_v461') })
   await importEsco({ db: t.db, folder: join(fixtures, 'esco/v1.1.9') })
-  await importOnisep({ db: t.db, folder: join(fixtures, 'onisep') })
+  // Two more métiers of the same ROME fiche as the developer, one of them also in mathematics.
+  onisep = mkdtempSync(join(tmpdir(), 'cite-onisep-'))
+  cpSync(join(fixtures, 'onisep'), onisep, { recursive: true })
+  const link = 'http://www.onisep.fr/http/redirection/metier/slug'
+  appendFileSync(
+    join(onisep, 'ideo-metiers_onisep.csv'),
+    `"programmeur / programmeuse";${link}/MET.102;;;;;;M1805;;;"informatique, Internet/informatique"\n` +
+      `"data scientist";${link}/MET.103;;;;;;M1805;;;"sciences/mathématiques| informatique, Internet/informatique"\n`,
+  )
+  await importOnisep({ db: t.db, folder: onisep })
   const centre = await t.buildCentre()
   slug = centre.slug
   centreId = centre.id
@@ -40,7 +52,10 @@ beforeAll(async () => {
     occupation: { taxonomy: 'rome', code: 'J1501' },
   })
 })
-afterAll(() => t.close())
+afterAll(async () => {
+  await t.close()
+  rmSync(onisep, { recursive: true, force: true })
+})
 
 async function occupationId(taxonomy: string, code: string) {
   const [row] = await t.db
@@ -94,6 +109,16 @@ describe('trainings that lead to an occupation', () => {
     })
     expect(titles(elsewhere)).toHaveLength(3)
     expect(titles(elsewhere)).not.toContain('Préparation au concours d’aide-soignant')
+    // A fiche several métiers stand for: the fields most of them share, not every field of every one.
+    const developer = await trainingsForOccupation(t.db, await occupationId('rome', 'M1805'), {
+      centreId,
+      limit: 10,
+    })
+    expect(developer.domains).toEqual(['informatique, Internet/informatique'])
+    expect(titles(developer).sort()).toEqual([
+      'BTS Services informatiques aux organisations option solutions logicielles et applications métiers',
+      'BUT Informatique',
+    ])
     // An occupation no ONISEP métier matches has none.
     expect(
       await trainingsForOccupation(t.db, await occupationId('esco', FORKLIFT), { centreId, limit: 10 }),

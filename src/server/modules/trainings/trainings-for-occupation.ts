@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, asc, desc, eq, notInArray, sql } from 'drizzle-orm'
+import { and, arrayOverlaps, asc, count, desc, eq, notInArray, sql } from 'drizzle-orm'
 import type { OccupationTrainings } from '../../../shared/schemas/trainings'
 import type { Database } from '../../db/client'
 import { occupation, occupationLink } from '../../db/schema/occupations'
@@ -8,14 +8,16 @@ import { folded, hitColumns, presentHit, sharedCount, visibleTo } from './querie
 
 /**
  * The fields whose courses lead to an occupation: an ONISEP métier's own domains; for another source's
- * occupation (a ROME fiche), the domains of the ONISEP métiers that are the same occupation.
+ * occupation (a ROME fiche), those most of the ONISEP métiers that are the same occupation share. A ROME
+ * fiche may stand for dozens of métiers, and the union of all their domains would reach far beyond it.
  */
 async function domainsOf(db: Database, row: { id: string; taxonomy: string; domains: string[] }) {
   if (row.taxonomy === 'onisep') return row.domains
-  const equivalents = await db
-    .select({ domains: occupation.domains })
+  const listed = await db
+    .select({ domain: sql<string>`d.domain`, count: count() })
     .from(occupationLink)
     .innerJoin(occupation, eq(occupation.id, occupationLink.fromId))
+    .innerJoin(sql`unnest(${occupation.domains}) as d (domain)`, sql`true`)
     .where(
       and(
         eq(occupationLink.toId, row.id),
@@ -23,7 +25,10 @@ async function domainsOf(db: Database, row: { id: string; taxonomy: string; doma
         eq(occupation.taxonomy, 'onisep'),
       ),
     )
-  return [...new Set(equivalents.flatMap((e) => e.domains))]
+    .groupBy(sql`d.domain`)
+    .orderBy(desc(count()), asc(sql`d.domain`))
+  const most = listed[0]?.count ?? 0
+  return listed.filter((entry) => entry.count * 2 >= most).map((entry) => entry.domain)
 }
 
 /**
