@@ -171,3 +171,16 @@ describe('a centre’s own trainings', () => {
     ).toBe(422)
   })
 })
+
+describe('writes at the same moment', () => {
+  it('all land, each indexed, when staff save several courses of the centre at once', async () => {
+    const created = await Promise.all(
+      [1, 2, 3, 4].map((n) =>
+        send('POST', base(), manager, { ...course, code: `AT-ONCE-${n}`, title: `Barista ${n}` }),
+      ),
+    )
+    expect(created.map((response) => response.status)).toEqual([201, 201, 201, 201])
+    const found = await send('GET', `${base()}?q=barista`, undefined)
+    expect(found.body.total).toBe(4)
+  })
+})

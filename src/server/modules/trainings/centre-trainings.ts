@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import {
   type OccupationRef,
   type TrainingInput,
@@ -27,6 +27,8 @@ function rethrowCodeTaken(error: unknown): never {
 async function write<T>(scope: Scope, work: (tx: Database) => Promise<T>): Promise<T> {
   try {
     return await scope.db.transaction(async (tx) => {
+      // One write at a time per centre: two rebuilding its collection at once would collide.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`trainings:${scope.centreId}`}))`)
       const result = await work(tx)
       await indexTrainings(tx, { centreId: scope.centreId })
       return result
