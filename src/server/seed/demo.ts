@@ -10,6 +10,7 @@ import { createDesk } from '../modules/centres/desks-service'
 import { replaceWeeklyHours } from '../modules/centres/hours-service'
 import { addStaff } from '../modules/staff/staff-service'
 import { seedDemoCatalogue } from './demo-catalogue'
+import { seedDemoTrainings } from './demo-trainings'
 
 const areas: AreaInput[] = [
   {
@@ -171,6 +172,7 @@ export async function seedDemo({ db, auth }: { db: Database; auth: Auth }) {
   // The demo coordinator speaks for one partner: the resources they add carry it.
   const coordinatorPartner = partnerRows.find((p) => p.name.startsWith('Centre d’Information Jeunesse'))
   await seedDemoCatalogue({ db, centreId: demo.id, areaId, partnerId: coordinatorPartner?.id ?? '' })
+  await seedDemoTrainings({ db, centreId: demo.id })
   const logins = []
   for (const account of accounts) {
     const added = await addStaff({

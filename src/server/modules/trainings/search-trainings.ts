@@ -78,7 +78,7 @@ export async function searchTrainings(options: {
       .from(training)
       .where(and(except('place'), eq(training.centreId, centreId), isNotNull(training.place)))
       .groupBy(training.place)
-      .orderBy(asc(training.place)),
+      .orderBy(asc(folded(training.place))),
   ])
   const found = total?.n ?? 0
   const onisep = items.find((item) => item.source === 'onisep')
