@@ -62,6 +62,24 @@ const OwnTrainingsPage = lazy(() =>
 const TrainingFormPage = lazy(() =>
   import('./surfaces/manager/training-form-page').then((m) => ({ default: m.TrainingFormPage })),
 )
+const ResourcesPage = lazy(() =>
+  import('./surfaces/resources/resources-page').then((m) => ({ default: m.ResourcesPage })),
+)
+const ResourcePage = lazy(() =>
+  import('./surfaces/resources/resource-page').then((m) => ({ default: m.ResourcePage })),
+)
+const CataloguePage = lazy(() =>
+  import('./surfaces/manager/catalogue-page').then((m) => ({ default: m.CataloguePage })),
+)
+const ResourceFormPage = lazy(() =>
+  import('./surfaces/manager/resource-form-page').then((m) => ({ default: m.ResourceFormPage })),
+)
+const ResourceThemesPage = lazy(() =>
+  import('./surfaces/manager/resource-themes-page').then((m) => ({ default: m.ResourceThemesPage })),
+)
+const CatalogueImportPage = lazy(() =>
+  import('./surfaces/manager/catalogue-import-page').then((m) => ({ default: m.CatalogueImportPage })),
+)
 
 /** Every surface of the product, public first, then staff. */
 export function AppRoutes() {
@@ -71,6 +89,8 @@ export function AppRoutes() {
         <Route path="/" element={<CentrePicker />} />
         <Route path="/c/:centre" element={<PortalHome />} />
         <Route path="/c/:centre/search" element={<SearchPage />} />
+        <Route path="/c/:centre/resources" element={<ResourcesPage />} />
+        <Route path="/c/:centre/resources/:id" element={<ResourcePage />} />
         <Route path="/c/:centre/occupations" element={<OccupationSearchPage />} />
         <Route path="/c/:centre/occupations/:taxonomy/:code" element={<OccupationPage />} />
         <Route path="/c/:centre/kiosk" element={<KioskPage />} />
@@ -93,6 +113,10 @@ export function AppRoutes() {
         <Route path="/staff/c/:centre/manager/closures" element={<ClosuresPage />} />
         <Route path="/staff/c/:centre/manager/staff" element={<StaffPage />} />
         <Route path="/staff/c/:centre/manager/centre" element={<CentrePage />} />
+        <Route path="/staff/c/:centre/manager/resources" element={<CataloguePage />} />
+        <Route path="/staff/c/:centre/manager/resources/:id" element={<ResourceFormPage />} />
+        <Route path="/staff/c/:centre/manager/resource-themes" element={<ResourceThemesPage />} />
+        <Route path="/staff/c/:centre/manager/resources-import" element={<CatalogueImportPage />} />
         <Route path="/staff/c/:centre/manager/trainings" element={<OwnTrainingsPage />} />
         <Route path="/staff/c/:centre/manager/trainings/:id" element={<TrainingFormPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -519,7 +519,7 @@ export const en: Record<keyof typeof fr, string> = {
   'resources.catalogueSearch': 'Search the catalogue',
   'resources.add': 'Add a resource',
   'resources.edit': 'Edit the resource',
-  'resources.view': 'See the resource',
+  'resources.view': 'See',
   'resources.editNamed': 'Edit “{title}”',
   'resources.viewNamed': 'See “{title}”',
   'resources.removeNamed': 'Remove “{title}”',

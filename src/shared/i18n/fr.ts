@@ -534,7 +534,7 @@ export const fr = {
   'resources.catalogueSearch': 'Chercher dans le catalogue',
   'resources.add': 'Ajouter une ressource',
   'resources.edit': 'Modifier la ressource',
-  'resources.view': 'Voir la ressource',
+  'resources.view': 'Voir',
   'resources.editNamed': 'Modifier « {title} »',
   'resources.viewNamed': 'Voir « {title} »',
   'resources.removeNamed': 'Supprimer « {title} »',

@@ -14,6 +14,9 @@ const sections: { path: string; label: MessageKey; alsoFor?: readonly StaffRole[
   { path: 'staff', label: 'manager.staff' },
   { path: 'centre', label: 'manager.centre' },
   { path: 'trainings', label: 'manager.trainings', alsoFor: ['partner_coordinator'] },
+  { path: 'resources', label: 'resources.nav.catalogue', alsoFor: ['partner_coordinator'] },
+  { path: 'resource-themes', label: 'resources.nav.themes' },
+  { path: 'resources-import', label: 'resources.nav.import', alsoFor: ['partner_coordinator'] },
 ]
 
 /**

@@ -1,0 +1,213 @@
+import { useIntl } from 'react-intl'
+import { Link, useParams } from 'react-router'
+import type { ResourceDetail } from '../../../shared/schemas/resources'
+import { usePortalHome } from '../../features/centres/api'
+import { OpenStatusBadge } from '../../features/centres/open-status'
+import { useLocalized } from '../../features/centres/use-localized'
+import { occupationPath } from '../../features/occupations/api'
+import { useResource } from '../../features/resources/api'
+import { useResourceLabels } from '../../features/resources/labels'
+import { useLocale, useT } from '../../i18n/i18n-provider'
+import { ApiError } from '../../lib/api-client'
+import { Button } from '../../ui/button'
+import { Page } from '../../ui/page'
+import { Pictogram } from '../../ui/pictogram'
+import { EmptyState, ErrorMessage, Loading } from '../../ui/states'
+import { withFilter } from './facet-filters'
+import './resources.css'
+
+function hostOf(url: string) {
+  try {
+    return new URL(url).host
+  } catch {
+    return url
+  }
+}
+
+/** Where it is, said plainly: the shelf and how many copies, or a link to open it. */
+function WhereToFind({ resource }: { resource: ResourceDetail }) {
+  const t = useT()
+  const open =
+    resource.type === 'website'
+      ? t('resources.openSite')
+      : resource.type === 'video'
+        ? t('resources.watchVideo')
+        : t('resources.openOnline')
+  return (
+    <section aria-labelledby="where" className="card resource-where">
+      <h2 id="where">{t('resources.where')}</h2>
+      {resource.shelf && (
+        <>
+          <p className="resource-where__shelf">
+            {resource.copies
+              ? t('resources.shelfCopies', { shelf: resource.shelf, copies: resource.copies })
+              : t('resources.onShelf', { shelf: resource.shelf })}
+          </p>
+          <p className="muted">{t('resources.shelfHint')}</p>
+        </>
+      )}
+      {resource.url && (
+        <p className="resource-where__online">
+          <a className="button" href={resource.url} rel="noopener noreferrer">
+            {open}
+          </a>{' '}
+          <span className="muted">({t('resources.externalSite', { host: hostOf(resource.url) })})</span>
+          <span className="print-only"> {resource.url}</span>
+        </p>
+      )}
+    </section>
+  )
+}
+
+/** "Ask about it in area X": each area with its colour, pictogram and whether it is open now. */
+function AskInAreas({ slug, resource }: { slug: string; resource: ResourceDetail }) {
+  const t = useT()
+  const text = useLocalized()
+  if (resource.areas.length === 0) return null
+  return (
+    <section aria-labelledby="ask" className="resource-ask">
+      <h2 id="ask">{t('resources.askTitle')}</h2>
+      <p>{t('resources.askText')}</p>
+      <ul className="plain-list stack">
+        {resource.areas.map((area) => (
+          <li key={area.id} className="card concern" style={{ ['--area-colour' as string]: area.colour }}>
+            <span className="concern__icon">
+              <Pictogram name={area.pictogram} />
+            </span>
+            <div>
+              <h3>{t('resources.askIn', { area: text(area.name) })}</h3>
+              {text(area.description) && <p>{text(area.description)}</p>}
+              <div className="concern__meta">
+                <OpenStatusBadge status={area.status} localDate={resource.localDate} />
+              </div>
+              <p className="cluster resource-ask__links">
+                <Link to={`/c/${slug}`}>{t('resources.seeHours')}</Link>
+                <Link to={`/c/${slug}/resources${withFilter({}, 'area', area.slug)}`}>
+                  {t('resources.moreInArea')}
+                </Link>
+              </p>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+/** One resource, for a visitor: what it is, where it is, who it is for, and where to talk about it. */
+export function ResourcePage() {
+  const { centre: slug = '', id = '' } = useParams()
+  const t = useT()
+  const intl = useIntl()
+  const { locale } = useLocale()
+  const labels = useResourceLabels()
+  const home = usePortalHome(slug)
+  const text = useLocalized(home.data?.centre.defaultLanguage)
+  const found = useResource(slug, id, locale)
+  const brand = home.data ? text(home.data.centre.name) : undefined
+  const back = (
+    <p className="breadcrumb">
+      <Link to={`/c/${slug}/resources`}>{t('resources.backToList')}</Link>
+    </p>
+  )
+
+  if (found.isPending)
+    return (
+      <Page title={t('resources.title')} brand={brand} brandTo={`/c/${slug}`}>
+        <Loading />
+      </Page>
+    )
+  if (found.isError) {
+    const missing = found.error instanceof ApiError && found.error.status === 404
+    return (
+      <Page
+        title={missing ? t('resources.notFoundTitle') : t('resources.title')}
+        brand={brand}
+        brandTo={`/c/${slug}`}
+      >
+        {back}
+        {missing ? (
+          <EmptyState title={t('resources.notFoundTitle')}>
+            <p>{t('resources.notFoundText')}</p>
+          </EmptyState>
+        ) : (
+          <ErrorMessage error={found.error} />
+        )}
+      </Page>
+    )
+  }
+  const resource = found.data
+  return (
+    <Page title={resource.title} brand={brand} brandTo={`/c/${slug}`} heading={false}>
+      {back}
+      <article className="resource">
+        <p className="resource__kind">
+          <span>{labels.type(resource.type)}</span>
+          {resource.easyRead && <span className="tag tag--easy">{t('resources.easyRead')}</span>}
+        </p>
+        <h1>{resource.title}</h1>
+        {resource.summary && <p className="lead">{resource.summary}</p>}
+        <WhereToFind resource={resource} />
+        <dl className="resource__facts">
+          {resource.languages.length > 0 && (
+            <div>
+              <dt>{t('resources.languages')}</dt>
+              <dd>{resource.languages.map(labels.language).join(', ')}</dd>
+            </div>
+          )}
+          {resource.audiences.length > 0 && (
+            <div>
+              <dt>{t('resources.audiences')}</dt>
+              <dd>{resource.audiences.map(labels.audience).join(', ')}</dd>
+            </div>
+          )}
+          {resource.themes.length > 0 && (
+            <div>
+              <dt>{t('resources.themes')}</dt>
+              <dd>
+                <ul className="plain-list cluster">
+                  {resource.themes.map((theme) => (
+                    <li key={theme.id}>
+                      <Link
+                        className="theme-chip"
+                        to={`/c/${slug}/resources${withFilter({}, 'theme', theme.slug)}`}
+                      >
+                        {text(theme.name)}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </div>
+          )}
+          {resource.occupations.length > 0 && (
+            <div>
+              <dt>{t('resources.occupations')}</dt>
+              <dd>
+                <ul className="plain-list">
+                  {resource.occupations.map((job) => (
+                    <li key={`${job.taxonomy}:${job.code}`}>
+                      <Link to={occupationPath(slug, job.taxonomy, job.code)}>{job.title}</Link>
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </div>
+          )}
+        </dl>
+        <AskInAreas slug={slug} resource={resource} />
+        <p className="muted resource__source">
+          {resource.publisher && t('resources.publisher', { publisher: resource.publisher })}
+          {resource.publisher && resource.lastReviewed && ' · '}
+          {resource.lastReviewed &&
+            t('resources.reviewed', {
+              date: intl.formatDate(new Date(`${resource.lastReviewed}T12:00:00`), { dateStyle: 'long' }),
+            })}
+        </p>
+        <Button variant="secondary" onPress={() => window.print()}>
+          {t('resources.print')}
+        </Button>
+      </article>
+    </Page>
+  )
+}
