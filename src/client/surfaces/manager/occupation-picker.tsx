@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { OccupationRef } from '../../../shared/schemas/resources'
 import { MIN_QUERY, useOccupationSearch } from '../../features/occupations/api'
 import { useLocale, useT } from '../../i18n/i18n-provider'
@@ -19,7 +19,6 @@ export function OccupationPicker({
 }) {
   const t = useT()
   const { locale } = useLocale()
-  const id = useId()
   const [typed, setTyped] = useState('')
   const [query, setQuery] = useState('')
   useEffect(() => {
@@ -33,10 +32,8 @@ export function OccupationPicker({
     query.trim().length >= MIN_QUERY ? (search.data?.items ?? []).filter((hit) => !chosen.has(key(hit))) : []
 
   return (
-    <div className="occupation-picker" role="group" aria-labelledby={`${id}-label`}>
-      <p id={`${id}-label`} className="label">
-        {t('resources.field.occupations')}
-      </p>
+    <fieldset className="occupation-picker">
+      <legend>{t('resources.field.occupations')}</legend>
       {error && <p className="field__error">{error}</p>}
       {value.length === 0 ? (
         <p className="muted">{t('resources.noOccupations')}</p>
@@ -79,6 +76,6 @@ export function OccupationPicker({
           ))}
         </ul>
       )}
-    </div>
+    </fieldset>
   )
 }
