@@ -115,7 +115,9 @@ describe('the resource catalogue', () => {
     await snap(page, 'form-filled')
     await page.getByRole('button', { name: 'Enregistrer' }).click()
     await expect.poll(() => page.getByText('« Le guide du CV » est enregistrée.').isVisible()).toBe(true)
-    expect(await page.getByRole('cell', { name: 'Le guide du CV', exact: true }).isVisible()).toBe(true)
+    await expect
+      .poll(() => page.getByRole('cell', { name: 'Le guide du CV', exact: true }).isVisible())
+      .toBe(true)
     await expectAccessible(page)
     await snap(page, 'catalogue')
     await context.close()
