@@ -172,6 +172,25 @@ describe('resources, as managers write them', () => {
   })
 })
 
+describe('writes at the same moment', () => {
+  it('all land and are all searchable when staff save several resources of a centre at once', async () => {
+    const centre = await t.buildCentre()
+    const cookie = await f.signInManager(centre.id)
+    const saved = await Promise.all(
+      [1, 2, 3, 4].map((n) =>
+        t.request(`/api/v1/centres/${centre.slug}/catalogue/resources`, {
+          method: 'POST',
+          cookie,
+          body: f.resourceInput({ title: `Barista ${n}` }),
+        }),
+      ),
+    )
+    expect(saved.map((response) => response.status)).toEqual([201, 201, 201, 201])
+    const found = await (await t.request(`/api/v1/centres/${centre.slug}/resources?q=barista`)).json()
+    expect(found.total).toBe(4)
+  })
+})
+
 describe('who may write the catalogue', () => {
   it('gives 401 to anonymous callers and 403 to reception and counsellors, before reading the body', async () => {
     const centre = await t.buildCentre()

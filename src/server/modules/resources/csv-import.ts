@@ -34,7 +34,7 @@ import {
 import { type CatalogueWriter, partnerForNew } from './policy'
 import { presentStaffResources } from './read-resources'
 import { findOccupationIds, occupationKey, resourceColumns } from './resources-service'
-import { reindexResources } from './search'
+import { lockCatalogue, reindexResources } from './search'
 
 /** How many problems an answer lists: enough to fix a file in one go, not a wall of text. */
 const MAX_PROBLEMS = 100
@@ -85,6 +85,7 @@ export async function importCatalogueCsv(options: {
   const file = readCatalogueCsv(options.csv)
   if (file.problems.length > 0) throw importFailure(file.problems)
   return db.transaction(async (tx) => {
+    await lockCatalogue(tx, centreId)
     const context = await loadContext(tx, centreId, file.rows, writer)
     const problems: ImportProblem[] = []
     const prepared: Prepared[] = []

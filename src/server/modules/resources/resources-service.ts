@@ -17,7 +17,7 @@ import {
 import { AppError, forbidden, notFound } from '../../http/errors'
 import { recordAudit } from '../audit/service'
 import { type CatalogueWriter, canChange, partnerForNew } from './policy'
-import { reindexResources } from './search'
+import { lockCatalogue, reindexResources } from './search'
 
 type Write = { db: Database; centreId: string; actorUserId: string | null; writer: CatalogueWriter }
 
@@ -123,6 +123,7 @@ export async function createResource({
 }: Write & { input: ResourceInput }) {
   const values = resourceInputSchema.parse(input)
   return db.transaction(async (tx) => {
+    await lockCatalogue(tx, centreId)
     const links = await resolveLinks(tx, centreId, values)
     const [row] = await tx
       .insert(resource)
@@ -147,6 +148,7 @@ export async function updateResource(options: Write & { resourceId: string; inpu
   const { db, centreId, actorUserId, writer, resourceId } = options
   const values = resourceInputSchema.parse(options.input)
   await db.transaction(async (tx) => {
+    await lockCatalogue(tx, centreId)
     await lockChangeable(tx, centreId, resourceId, writer)
     const links = await resolveLinks(tx, centreId, values)
     await tx
@@ -174,6 +176,7 @@ export async function deleteResource({
   resourceId,
 }: Write & { resourceId: string }) {
   await db.transaction(async (tx) => {
+    await lockCatalogue(tx, centreId)
     const current = await lockChangeable(tx, centreId, resourceId, writer)
     await tx.delete(resource).where(eq(resource.id, resourceId))
     await recordAudit(tx, {

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm'
 import type { Database } from '../../db/client'
-import { indexCollection } from '../search/index-collection'
+import { indexCollection, lockCollection } from '../search/index-collection'
 import { searchIndex } from '../search/query'
 
 /** A centre's catalogue is one collection of the shared search index: word rarity counts within it. */
@@ -33,6 +33,11 @@ export function resourceSearchSource(centreId: string): SQL {
       ))
     ) as f(weight, body)
     where coalesce(f.body, '') <> ''`
+}
+
+/** Serialises a centre's catalogue writes (see `lockCollection`). */
+export async function lockCatalogue(tx: Database, centreId: string): Promise<void> {
+  await lockCollection(tx, resourceCollection(centreId))
 }
 
 /** Rebuilds the centre's catalogue in the search index, inside the write's own transaction. */

@@ -10,7 +10,7 @@ import { uniqueViolation } from '../../db/errors'
 import { resourceTheme } from '../../db/schema/resources'
 import { AppError, conflict, notFound } from '../../http/errors'
 import { recordAudit } from '../audit/service'
-import { reindexResources } from './search'
+import { lockCatalogue, reindexResources } from './search'
 
 type Scope = { db: Database; centreId: string }
 type Write = Scope & { actorUserId: string | null }
@@ -69,6 +69,7 @@ export async function updateTheme(options: Write & { themeId: string; input: Res
   const values = resourceThemeInputSchema.parse(options.input)
   try {
     return await db.transaction(async (tx) => {
+      await lockCatalogue(tx, centreId)
       const [row] = await tx
         .update(resourceTheme)
         .set(values)
@@ -94,6 +95,7 @@ export async function updateTheme(options: Write & { themeId: string; input: Res
 /** Removing a theme untags its resources (they stay in the catalogue). */
 export async function deleteTheme({ db, centreId, actorUserId, themeId }: Write & { themeId: string }) {
   await db.transaction(async (tx) => {
+    await lockCatalogue(tx, centreId)
     const [row] = await tx
       .delete(resourceTheme)
       .where(and(eq(resourceTheme.centreId, centreId), eq(resourceTheme.id, themeId)))

@@ -19,6 +19,14 @@ const B = 0.5
  * weighted word counts, with the word's rarity counted within the collection. Searching is then a sum
  * of precomputed scores read from one index, whatever the size of the collection.
  */
+/**
+ * Serialises the writes that rebuild one collection, taken first in each write's transaction: two
+ * rebuilding it at once would collide in the index (on PostgreSQL one of them fails).
+ */
+export async function lockCollection(tx: Database, collection: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${collection}))`)
+}
+
 export async function indexCollection(db: Database, collection: string, source: SQL): Promise<void> {
   // In a transaction of its own, or a savepoint of the caller's: the collection changes all at once.
   await db.transaction((tx) => rebuild(tx, collection, source))

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import {
   type OccupationRef,
   type TrainingInput,
@@ -10,7 +10,8 @@ import { occupation } from '../../db/schema/occupations'
 import { training, trainingOccupation } from '../../db/schema/trainings'
 import { conflict, notFound } from '../../http/errors'
 import { recordAudit } from '../audit/service'
-import { indexTrainings } from './training-index'
+import { lockCollection } from '../search/index-collection'
+import { indexTrainings, trainingCollection } from './training-index'
 
 type Scope = { db: Database; centreId: string; actorUserId: string | null }
 
@@ -27,8 +28,7 @@ function rethrowCodeTaken(error: unknown): never {
 async function write<T>(scope: Scope, work: (tx: Database) => Promise<T>): Promise<T> {
   try {
     return await scope.db.transaction(async (tx) => {
-      // One write at a time per centre: two rebuilding its collection at once would collide.
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`trainings:${scope.centreId}`}))`)
+      await lockCollection(tx, trainingCollection(scope.centreId))
       const result = await work(tx)
       await indexTrainings(tx, { centreId: scope.centreId })
       return result
