@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import axe from 'axe-core'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 import { expect } from 'vitest'
@@ -89,4 +90,10 @@ export async function expectAccessible(page: Page) {
     )
   })
   expect(violations, `accessibility violations on ${page.url()}`).toEqual([])
+}
+
+/** Screenshots to look at by hand (`CDM_SCREENSHOTS=folder`); nothing is compared. */
+export async function snap(page: Page, name: string) {
+  const folder = process.env.CDM_SCREENSHOTS
+  if (folder) await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true })
 }

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importEsco } from '../../src/server/modules/occupations/import/esco'
 import { importRome } from '../../src/server/modules/occupations/import/rome'
-import { expectAccessible, startE2e } from './harness'
+import { createResource } from '../../src/server/modules/resources/resources-service'
+import { expectAccessible, snap, startE2e } from './harness'
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url))
 const patiently = { timeout: 10_000 }
@@ -15,7 +16,29 @@ beforeAll(async () => {
   e2e = await startE2e()
   await importRome({ db: e2e.t.db, folder: join(fixtures, 'rome/RefRomeCsv_v461') })
   await importEsco({ db: e2e.t.db, folder: join(fixtures, 'esco/v1.1.9') })
-  slug = (await e2e.t.buildCentre()).slug
+  const centre = await e2e.t.buildCentre()
+  slug = centre.slug
+  // The centre's documentation shelves a guide about the fiche, in its "Se former" area.
+  const area = await e2e.t.buildArea(centre.id, {
+    slug: 'se-former',
+    name: { fr: 'Se former', en: 'Train and learn' },
+    ticketLetter: 'F',
+  })
+  await createResource({
+    db: e2e.t.db,
+    centreId: centre.id,
+    actorUserId: null,
+    writer: { kind: 'manager' },
+    input: {
+      type: 'guide',
+      title: 'Les métiers du soin',
+      summary: 'Aide-soignant, auxiliaire de puériculture : les études, les concours.',
+      shelf: 'C3 — Santé',
+      copies: 2,
+      areaIds: [area.id],
+      occupations: [{ taxonomy: 'rome', code: 'J1501' }],
+    },
+  })
 })
 afterAll(() => e2e.close())
 
@@ -45,14 +68,31 @@ describe('occupations', () => {
     expect(await page.getByText('Source : France Travail – ROME 4.0 (RefRomeCsv v4.61)').isVisible()).toBe(
       true,
     )
+    // The centre's documentation about it, and the area to talk about it in.
+    expect(
+      await page.getByRole('heading', { name: 'À consulter au centre de documentation' }).isVisible(),
+    ).toBe(true)
+    expect(await page.getByText('En rayon : C3 — Santé').isVisible()).toBe(true)
+    expect(
+      await page.getByRole('heading', { name: 'Demandez conseil à l’espace « Se former »' }).isVisible(),
+    ).toBe(true)
     await expectAccessible(page)
-    // Where it can lead: another occupation's page, one click away.
+    await snap(page, 'occupation-page')
+    // Where it can lead: another occupation's page, one click away, and back.
     await page
       .getByRole('link', { name: "Conducteur / Conductrice d'engins de déplacement des charges" })
       .click()
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent(), patiently)
       .toBe("Conducteur / Conductrice d'engins de déplacement des charges")
+    await page.goBack()
+    // The guide's own page says where it is on the shelf.
+    await page.getByRole('link', { name: 'Les métiers du soin' }).click()
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent(), patiently)
+      .toBe('Les métiers du soin')
+    expect(await page.getByText('C3 — Santé — 2 exemplaires').isVisible()).toBe(true)
+    await expectAccessible(page)
     await context.close()
     e2e.assertCleanConsole()
   })

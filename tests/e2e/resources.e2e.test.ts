@@ -1,13 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { replaceWeeklyHours } from '../../src/server/modules/centres/hours-service'
 import { createResource } from '../../src/server/modules/resources/resources-service'
 import { catalogueFactories } from '../../src/server/modules/resources/testing'
 import { createTheme } from '../../src/server/modules/resources/themes-service'
-import { expectAccessible, startE2e } from './harness'
+import { expectAccessible, snap, startE2e } from './harness'
 
 let e2e: Awaited<ReturnType<typeof startE2e>>
 
@@ -15,12 +14,6 @@ beforeAll(async () => {
   e2e = await startE2e()
 })
 afterAll(() => e2e.close())
-
-/** Screenshots to look at by hand (`CDM_SCREENSHOTS=folder`); nothing is compared. */
-async function snap(page: Page, name: string) {
-  const folder = process.env.CDM_SCREENSHOTS
-  if (folder) await page.screenshot({ path: join(folder, `resources-${name}.png`), fullPage: true })
-}
 
 /** A centre open around the clock, with an area "Trouver un emploi" and a theme "CV et candidatures". */
 async function buildCentre() {
@@ -97,7 +90,7 @@ describe('the resource catalogue', () => {
       )
       .toBe(true)
     await expectAccessible(page)
-    await snap(page, 'form-errors')
+    await snap(page, 'resources-form-errors')
 
     await page
       .getByLabel('Résumé en mots simples')
@@ -112,14 +105,14 @@ describe('the resource catalogue', () => {
     await page
       .getByRole('checkbox', { name: 'Écrite en facile à lire et à comprendre' })
       .check({ force: true })
-    await snap(page, 'form-filled')
+    await snap(page, 'resources-form-filled')
     await page.getByRole('button', { name: 'Enregistrer' }).click()
     await expect.poll(() => page.getByText('« Le guide du CV » est enregistrée.').isVisible()).toBe(true)
     await expect
       .poll(() => page.getByRole('cell', { name: 'Le guide du CV', exact: true }).isVisible())
       .toBe(true)
     await expectAccessible(page)
-    await snap(page, 'catalogue')
+    await snap(page, 'resources-catalogue')
     await context.close()
 
     // A visitor, anonymous, from the portal home.
@@ -197,7 +190,7 @@ describe('the resource catalogue', () => {
     await field.fill('zzzzqqq')
     await expect.poll(() => page.getByRole('heading', { name: 'No resource matches' }).isVisible()).toBe(true)
     await expectAccessible(page)
-    await snap(page, 'no-results')
+    await snap(page, 'resources-no-results')
     await field.fill('offres')
     await page.getByRole('link', { name: 'France Travail — offres d’emploi' }).click()
     const open = page.getByRole('link', { name: 'Open the website' })
@@ -252,7 +245,7 @@ describe('themes and CSV, for staff', () => {
       .poll(async () => (await page.getByRole('row').nth(1).textContent()) ?? '')
       .toContain('Entretien d’embauche')
     await expectAccessible(page)
-    await snap(page, 'themes')
+    await snap(page, 'resources-themes')
 
     await page.getByRole('link', { name: 'Import et export CSV' }).click()
     await expect.poll(() => page.getByLabel('Fichier CSV', { exact: true }).isVisible()).toBe(true)
@@ -278,7 +271,7 @@ describe('themes and CSV, for staff', () => {
         .isVisible(),
     ).toBe(true)
     await expectAccessible(page)
-    await snap(page, 'import-errors')
+    await snap(page, 'resources-import-errors')
 
     const good = join(folder, `catalogue-good-${Date.now()}.csv`)
     await writeFile(good, 'type,title,shelf,areas,themes\nguide,Bon guide,A1,trouver-emploi,entretien\n')

@@ -654,6 +654,8 @@ export const en: Record<keyof typeof fr, string> = {
   'occupations.source.onisep': 'ONISEP (French national office for careers information)',
   'occupations.equivalent': 'The same occupation in another reference',
   'occupations.trainings': 'Trainings that lead to it',
+  'occupations.documentation': 'At the centre’s documentation',
+  'occupations.moreDocumentation': 'All {count} documents about it',
   'occupations.seeAllTrainings': 'See all trainings in this field',
   'portal.exploreTrainings': 'Find a training',
   'manager.trainings': 'Centre’s trainings',

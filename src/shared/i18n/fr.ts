@@ -672,6 +672,8 @@ export const fr = {
   'occupations.source.onisep': 'Onisep',
   'occupations.equivalent': 'Le même métier dans un autre référentiel',
   'occupations.trainings': 'Formations qui y mènent',
+  'occupations.documentation': 'À consulter au centre de documentation',
+  'occupations.moreDocumentation': 'Les {count} documents sur ce métier',
   'occupations.seeAllTrainings': 'Voir toutes les formations de ce domaine',
   'portal.exploreTrainings': 'Trouver une formation',
   'manager.trainings': 'Formations du centre',

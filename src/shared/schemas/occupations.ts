@@ -1,5 +1,6 @@
 import { z } from '../validation'
 import { textSchema } from './common'
+import { occupationAtCentreSchema } from './resources'
 import { taxonomySchema } from './taxonomy'
 import { occupationTrainingsSchema } from './trainings'
 
@@ -74,6 +75,8 @@ export const occupationDetailSchema = z
     /** The same occupation in another reference (an ONISEP métier's ROME fiche). */
     equivalent: z.array(linkedOccupationSchema),
     trainings: occupationTrainingsSchema,
+    /** With a centre: its resources about the occupation and the areas to talk about it. */
+    atCentre: occupationAtCentreSchema.nullable(),
     release: z.string(),
     /** The credit the source's licence asks for, to show with the data. */
     attribution: z.string(),

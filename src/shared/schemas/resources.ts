@@ -187,6 +187,12 @@ const areaTagSchema = z.object({
   colour: z.string(),
   pictogram: z.enum(pictograms),
 })
+/** An area a visitor may ask about something in, open or not now. */
+export const askAreaSchema = areaTagSchema
+  .extend({ description: localizedTextOutput, status: openStatusSchema })
+  .meta({ id: 'AskArea' })
+export type AskArea = z.infer<typeof askAreaSchema>
+
 const themeTagSchema = z.object({ id: z.uuid(), slug: z.string(), name: localizedTextOutput })
 
 /** A resource in a list, for visitors: never anything about a partner (charter rules 3 and 7). */
@@ -241,7 +247,7 @@ export const resourceDetailSchema = z
     url: z.string().nullable(),
     publisher: z.string(),
     lastReviewed: z.string().nullable(),
-    areas: z.array(areaTagSchema.extend({ description: localizedTextOutput, status: openStatusSchema })),
+    areas: z.array(askAreaSchema),
     themes: z.array(themeTagSchema),
     occupations: z.array(linkedOccupationSchema),
     /** The centre's local date, to say "opens tomorrow" rightly. */
@@ -250,6 +256,18 @@ export const resourceDetailSchema = z
   .strict()
   .meta({ id: 'ResourceDetail' })
 export type ResourceDetail = z.infer<typeof resourceDetailSchema>
+
+/** What a centre has about an occupation, on the occupation's page. */
+export const occupationAtCentreSchema = z
+  .object({
+    resources: z.array(resourceCardSchema),
+    totalResources: z.number().int(),
+    /** Where to talk about it: the areas shelving resources about it, most first. */
+    areas: z.array(askAreaSchema),
+    localDate: z.string(),
+  })
+  .meta({ id: 'OccupationAtCentre' })
+export type OccupationAtCentre = z.infer<typeof occupationAtCentreSchema>
 
 // ——— CSV import ———
 

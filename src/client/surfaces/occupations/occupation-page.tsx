@@ -9,6 +9,9 @@ import { useLocale, useT } from '../../i18n/i18n-provider'
 import { NotFoundPage } from '../../not-found-page'
 import { Page } from '../../ui/page'
 import { ErrorMessage, Loading } from '../../ui/states'
+import { AskInAreas } from '../resources/ask-in-areas'
+import { ResourceCard } from '../resources/resource-card'
+import '../resources/resources.css'
 import { SourceName } from './source'
 import './occupations.css'
 
@@ -87,11 +90,28 @@ export function OccupationPage() {
           withSource
         />
         <Trainings slug={slug} trainings={o.trainings} />
-        <aside className="card occupation__visit">
-          <h2>{t('occupations.talkTitle')}</h2>
-          <p>{t('occupations.talkText')}</p>
-          <Link to={`/c/${slug}`}>{t('occupations.talkLink')}</Link>
-        </aside>
+        {o.atCentre && (
+          <Documentation
+            slug={slug}
+            title={o.title}
+            atCentre={o.atCentre}
+            defaultLanguage={home.data?.centre.defaultLanguage ?? locale}
+          />
+        )}
+        {o.atCentre && o.atCentre.areas.length > 0 ? (
+          <AskInAreas
+            slug={slug}
+            areas={o.atCentre.areas}
+            localDate={o.atCentre.localDate}
+            className="occupation__ask"
+          />
+        ) : (
+          <aside className="card occupation__visit">
+            <h2>{t('occupations.talkTitle')}</h2>
+            <p>{t('occupations.talkText')}</p>
+            <Link to={`/c/${slug}`}>{t('occupations.talkLink')}</Link>
+          </aside>
+        )}
       </article>
       <p className="attribution">{o.attribution}</p>
       {o.trainings.attribution && o.taxonomy !== 'onisep' && (
@@ -200,6 +220,40 @@ function Links(props: {
           </li>
         ))}
       </ul>
+    </section>
+  )
+}
+
+/** The centre's resources about the occupation, on its shelves or online; a search for more. */
+function Documentation(props: {
+  slug: string
+  title: string
+  atCentre: NonNullable<OccupationDetail['atCentre']>
+  defaultLanguage: string
+}) {
+  const { slug, atCentre } = props
+  const t = useT()
+  if (atCentre.resources.length === 0) return null
+  return (
+    <section aria-labelledby="documentation">
+      <h2 id="documentation">{t('occupations.documentation')}</h2>
+      <ul className="plain-list stack">
+        {atCentre.resources.map((resource) => (
+          <ResourceCard
+            key={resource.id}
+            centre={slug}
+            resource={resource}
+            defaultLanguage={props.defaultLanguage}
+          />
+        ))}
+      </ul>
+      {atCentre.totalResources > atCentre.resources.length && (
+        <p>
+          <Link to={`/c/${slug}/search?${new URLSearchParams({ q: props.title, types: 'resource' })}`}>
+            {t('occupations.moreDocumentation', { count: atCentre.totalResources })}
+          </Link>
+        </p>
+      )}
     </section>
   )
 }

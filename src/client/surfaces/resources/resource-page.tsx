@@ -2,7 +2,6 @@ import { useIntl } from 'react-intl'
 import { Link, useParams } from 'react-router'
 import type { ResourceDetail } from '../../../shared/schemas/resources'
 import { usePortalHome } from '../../features/centres/api'
-import { OpenStatusBadge } from '../../features/centres/open-status'
 import { useLocalized } from '../../features/centres/use-localized'
 import { occupationPath } from '../../features/occupations/api'
 import { useResource } from '../../features/resources/api'
@@ -11,8 +10,8 @@ import { useLocale, useT } from '../../i18n/i18n-provider'
 import { ApiError } from '../../lib/api-client'
 import { Button } from '../../ui/button'
 import { Page } from '../../ui/page'
-import { Pictogram } from '../../ui/pictogram'
 import { EmptyState, ErrorMessage, Loading } from '../../ui/states'
+import { AskInAreas } from './ask-in-areas'
 import { withFilter } from './facet-filters'
 import './resources.css'
 
@@ -55,41 +54,6 @@ function WhereToFind({ resource }: { resource: ResourceDetail }) {
           <span className="print-only"> {resource.url}</span>
         </p>
       )}
-    </section>
-  )
-}
-
-/** "Ask about it in area X": each area with its colour, pictogram and whether it is open now. */
-function AskInAreas({ slug, resource }: { slug: string; resource: ResourceDetail }) {
-  const t = useT()
-  const text = useLocalized()
-  if (resource.areas.length === 0) return null
-  return (
-    <section aria-labelledby="ask" className="resource-ask">
-      <h2 id="ask">{t('resources.askTitle')}</h2>
-      <p>{t('resources.askText')}</p>
-      <ul className="plain-list stack">
-        {resource.areas.map((area) => (
-          <li key={area.id} className="card concern" style={{ ['--area-colour' as string]: area.colour }}>
-            <span className="concern__icon">
-              <Pictogram name={area.pictogram} />
-            </span>
-            <div>
-              <h3>{t('resources.askIn', { area: text(area.name) })}</h3>
-              {text(area.description) && <p>{text(area.description)}</p>}
-              <div className="concern__meta">
-                <OpenStatusBadge status={area.status} localDate={resource.localDate} />
-              </div>
-              <p className="cluster resource-ask__links">
-                <Link to={`/c/${slug}`}>{t('resources.seeHours')}</Link>
-                <Link to={`/c/${slug}/resources${withFilter({}, 'area', area.slug)}`}>
-                  {t('resources.moreInArea')}
-                </Link>
-              </p>
-            </div>
-          </li>
-        ))}
-      </ul>
     </section>
   )
 }
@@ -195,7 +159,7 @@ export function ResourcePage() {
             </div>
           )}
         </dl>
-        <AskInAreas slug={slug} resource={resource} />
+        <AskInAreas slug={slug} areas={resource.areas} localDate={resource.localDate} />
         <p className="muted resource__source">
           {resource.publisher && t('resources.publisher', { publisher: resource.publisher })}
           {resource.publisher && resource.lastReviewed && ' · '}

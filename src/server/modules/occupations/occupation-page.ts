@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm'
 import type { OccupationDetail } from '../../../shared/schemas/occupations'
 import type { Database } from '../../db/client'
+import type { centre } from '../../db/schema/centres'
 import {
   occupation,
   occupationLabel,
@@ -10,6 +11,7 @@ import {
   skill,
 } from '../../db/schema/occupations'
 import { notFound } from '../../http/errors'
+import { occupationAtCentre } from '../resources/visitor-service'
 import { trainingsForOccupation } from '../trainings/trainings-for-occupation'
 import { attributions, type ImportSource } from './import'
 import { pickLanguage } from './search'
@@ -19,14 +21,16 @@ const TRAININGS_SHOWN = 6
 
 /**
  * Everything an occupation page shows, in the visitor's language where the source has it; with a
- * centre, its own courses among the trainings that lead to it.
+ * centre, its own courses among the trainings that lead to it, its resources about it and the areas to
+ * talk about it in.
  */
 export async function getOccupation(options: {
   db: Database
   taxonomy: string
   code: string
   language: string
-  centreId?: string | null
+  home?: typeof centre.$inferSelect | null
+  now?: Date
 }): Promise<OccupationDetail> {
   const { db } = options
   const [row] = await db
@@ -65,8 +69,22 @@ export async function getOccupation(options: {
       .innerJoin(occupation, eq(occupation.id, occupationLink.toId))
       .where(eq(occupationLink.fromId, row.id))
       .orderBy(asc(occupationLink.rank)),
-    trainingsForOccupation(db, row.id, { centreId: options.centreId ?? null, limit: TRAININGS_SHOWN }),
+    trainingsForOccupation(db, row.id, { centreId: options.home?.id ?? null, limit: TRAININGS_SHOWN }),
   ])
+  const { home } = options
+  const atCentre = home
+    ? await occupationAtCentre({
+        db,
+        home,
+        // A resource about its equivalent (an ONISEP métier's ROME fiche) is about it too.
+        occupationIds: [
+          row.id,
+          ...links.filter((link) => link.kind === 'equivalent').map((link) => link.to.id),
+        ],
+        language,
+        now: options.now ?? new Date(),
+      })
+    : null
   const named = (kind: string) =>
     skills
       .filter((entry) => entry.skill.kind === kind)
@@ -106,6 +124,7 @@ export async function getOccupation(options: {
     mobility: linked('mobility'),
     equivalent: linked('equivalent'),
     trainings,
+    atCentre,
     release: row.release,
     attribution: attributions[row.taxonomy as ImportSource]?.(row.release) ?? '',
   }

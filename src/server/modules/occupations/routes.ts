@@ -46,7 +46,8 @@ export const occupationRoutes = createRouter()
       summary: 'An occupation with its names, texts, skills, tasks and related occupations',
       description:
         'An ESCO code is its URI, percent-encoded in the path. With `centre` (a centre’s slug), the ' +
-        'trainings that lead to it include that centre’s own courses.',
+        'trainings that lead to it include that centre’s own courses, and `atCentre` says which of its ' +
+        'resources are about it and in which areas to talk about it.',
       request: {
         params: z.object({ taxonomy: taxonomySchema, code: z.string().min(1).max(200) }),
         query: z.object({
@@ -68,7 +69,8 @@ export const occupationRoutes = createRouter()
         taxonomy,
         code,
         language: lang ?? c.var.locale,
-        centreId: centre ? (await getCentreBySlug({ db, slug: centre })).id : null,
+        home: centre ? await getCentreBySlug({ db, slug: centre }) : null,
+        now: c.var.deps.now(),
       })
       return c.json(occupationPage, 200)
     },

@@ -2,6 +2,7 @@ import { asc, eq, inArray } from 'drizzle-orm'
 import type { Pictogram } from '../../../shared/constants'
 import { pickText } from '../../../shared/i18n/locales'
 import type {
+  AskArea,
   Audience,
   ResourceCard,
   ResourceTheme,
@@ -100,6 +101,19 @@ const tagOf = ({ id, slug, name }: { id: string; slug: string; name: Record<stri
   slug,
   name,
 })
+
+/** An area where a visitor can ask about something, as the visitor pages show it. */
+export function presentAskArea(a: {
+  id: string
+  slug: string
+  name: Record<string, string>
+  description: Record<string, string>
+  colour: string
+  pictogram: string
+}): Omit<AskArea, 'status'> {
+  const { id, slug, name, description, colour } = a
+  return { id, slug, name, description, colour, pictogram: a.pictogram as Pictogram }
+}
 
 /** A resource in a visitor's list. Only what is listed here leaves the server: no partner, ever. */
 export function presentCard(row: ResourceRow, links: Links): ResourceCard {

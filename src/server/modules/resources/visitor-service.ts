@@ -1,17 +1,17 @@
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { and, asc, countDistinct, eq, inArray, sql } from 'drizzle-orm'
 import type {
-  ResourceCard,
+  OccupationAtCentre,
   ResourceDetail,
   ResourceFilters,
   ResourcePage,
 } from '../../../shared/schemas/resources'
 import type { Database } from '../../db/client'
-import type { centre } from '../../db/schema/centres'
-import { resource, resourceOccupation } from '../../db/schema/resources'
+import { area, type centre } from '../../db/schema/centres'
+import { resource, resourceArea, resourceOccupation } from '../../db/schema/resources'
 import { notFound } from '../../http/errors'
 import { loadOpenStatuses } from '../centres/area-status'
 import { findResources } from './catalogue-query'
-import { loadLinks, loadResources, presentCard } from './read-resources'
+import { loadLinks, loadResources, presentAskArea, presentCard } from './read-resources'
 
 type Centre = typeof centre.$inferSelect
 
@@ -73,42 +73,93 @@ export async function getVisitorResource(options: {
     url: row.url,
     publisher: row.publisher,
     lastReviewed: row.lastReviewed,
-    areas: links.areasOf(row.id).map((a) => ({
-      id: a.id,
-      slug: a.slug,
-      name: a.name,
-      description: a.description,
-      colour: a.colour,
-      pictogram: a.pictogram,
-      status: statuses.area(a.id),
-    })),
+    areas: links.areasOf(row.id).map((a) => ({ ...presentAskArea(a), status: statuses.area(a.id) })),
     themes: card.themes,
     occupations: links.occupationsOf(row.id).map(({ taxonomy, code, title }) => ({ taxonomy, code, title })),
     localDate: statuses.localDate,
   }
 }
 
+/** Resources an occupation page lists before "see them all". */
+const RESOURCES_SHOWN = 6
+
 /**
- * Resources of a centre about an occupation, for the occupation's page: visitor-safe cards, those on a
- * shelf first, then by title.
+ * What a centre has about an occupation, for its page: its resources (visitor-safe cards, those on a
+ * shelf first, then by title) and the areas to talk about it, each open or not now. Those areas are the
+ * ones shelving resources about it, most first; failing those, the area that shelves the most resources
+ * about occupations at all; failing that, none (the page then points to the centre's home).
  */
-export async function resourcesForOccupation(
-  db: Database,
-  options: { centreId: string; occupationId: string; limit: number; language?: string },
-): Promise<ResourceCard[]> {
-  const rows = await db
-    .select({ id: resource.id })
-    .from(resource)
-    .innerJoin(resourceOccupation, eq(resourceOccupation.resourceId, resource.id))
-    .where(
-      and(eq(resource.centreId, options.centreId), eq(resourceOccupation.occupationId, options.occupationId)),
-    )
-    .orderBy(sql`${resource.shelf} is null`, asc(sql`lower(${resource.title})`), asc(resource.id))
-    .limit(Math.max(1, Math.min(options.limit, 50)))
-  const ids = rows.map((row) => row.id)
-  const [resources, links] = await Promise.all([
-    loadResources(db, ids),
-    loadLinks(db, ids, options.language ? [options.language] : []),
+export async function occupationAtCentre(options: {
+  db: Database
+  home: Centre
+  occupationIds: string[]
+  language: string
+  now: Date
+}): Promise<OccupationAtCentre> {
+  const { db, home, occupationIds } = options
+  const languages = languagesFor(home, options.language)
+  const about = and(eq(resource.centreId, home.id), inArray(resourceOccupation.occupationId, occupationIds))
+  const [rows, [count], areaRows, statuses] = await Promise.all([
+    db
+      .selectDistinct({
+        id: resource.id,
+        onShelf: sql<boolean>`${resource.shelf} is not null`,
+        title: sql<string>`lower(${resource.title})`,
+      })
+      .from(resource)
+      .innerJoin(resourceOccupation, eq(resourceOccupation.resourceId, resource.id))
+      .where(about)
+      .orderBy(sql`2 desc`, sql`3`, resource.id)
+      .limit(RESOURCES_SHOWN),
+    db
+      .select({ total: countDistinct(resource.id) })
+      .from(resource)
+      .innerJoin(resourceOccupation, eq(resourceOccupation.resourceId, resource.id))
+      .where(about),
+    db
+      .select({
+        id: area.id,
+        aboutIt:
+          sql<number>`count(distinct ${resource.id}) filter (where ${inArray(resourceOccupation.occupationId, occupationIds)})`.mapWith(
+            Number,
+          ),
+      })
+      .from(resourceOccupation)
+      .innerJoin(resource, eq(resource.id, resourceOccupation.resourceId))
+      .innerJoin(resourceArea, eq(resourceArea.resourceId, resource.id))
+      .innerJoin(area, eq(area.id, resourceArea.areaId))
+      .where(eq(resource.centreId, home.id))
+      .groupBy(area.id, area.position)
+      .orderBy(sql`2 desc`, sql`count(distinct ${resource.id}) desc`, asc(area.position))
+      .then((ranked) => {
+        const aboutIt = ranked.filter((row) => row.aboutIt > 0)
+        return aboutIt.length > 0 ? aboutIt : ranked.slice(0, 1)
+      }),
+    loadOpenStatuses({ db, home, now: options.now }),
   ])
-  return resources.map((row) => presentCard(row, links))
+  const ids = rows.map((row) => row.id)
+  const [cards, links, areas] = await Promise.all([
+    loadResources(db, ids),
+    loadLinks(db, ids, languages),
+    areaRows.length === 0
+      ? []
+      : db
+          .select()
+          .from(area)
+          .where(
+            inArray(
+              area.id,
+              areaRows.map((row) => row.id),
+            ),
+          ),
+  ])
+  return {
+    resources: cards.map((row) => presentCard(row, links)),
+    totalResources: count?.total ?? 0,
+    areas: areaRows.flatMap(({ id }) => {
+      const found = areas.find((a) => a.id === id)
+      return found ? [{ ...presentAskArea(found), status: statuses.area(id) }] : []
+    }),
+    localDate: statuses.localDate,
+  }
 }

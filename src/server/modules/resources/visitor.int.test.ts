@@ -4,7 +4,6 @@ import { occupation } from '../../db/schema/occupations'
 import { createTestContext, type TestContext, unique } from '../../test/app'
 import { replaceWeeklyHours } from '../centres/hours-service'
 import { catalogueFactories } from './testing'
-import { resourcesForOccupation } from './visitor-service'
 
 let t: TestContext
 let f: ReturnType<typeof catalogueFactories>
@@ -234,18 +233,15 @@ describe('what visitors are told', () => {
     )
   })
 
-  it('gives an occupation page the resources about it, shelved ones first', async () => {
-    const { centre, resources } = await buildCatalogue()
+  it('gives an occupation page the resources about it, shelved ones first, and the areas to talk about it', async () => {
+    const { centre, resources, former } = await buildCatalogue()
     const code = `J${unique().slice(0, 4)}`
-    const [job] = await t.db
-      .insert(occupation)
-      .values({
-        taxonomy: 'rome',
-        code,
-        title: { fr: 'Aide-soignant', en: 'Nursing assistant' },
-        release: 't',
-      })
-      .returning()
+    await t.db.insert(occupation).values({
+      taxonomy: 'rome',
+      code,
+      title: { fr: 'Aide-soignant', en: 'Nursing assistant' },
+      release: 't',
+    })
     const manager = await f.signInManager(centre.id)
     for (const id of [resources.site.id, resources.nursing.id]) {
       const current = await (
@@ -260,13 +256,28 @@ describe('what visitors are told', () => {
       expect(put.status).toBe(200)
       expect((await put.json()).occupations).toEqual([{ taxonomy: 'rome', code, title: 'Aide-soignant' }])
     }
-    const found = await resourcesForOccupation(t.db, {
-      centreId: centre.id,
-      occupationId: job?.id ?? '',
-      limit: 10,
-    })
-    expect(found.map((card) => card.title)).toEqual(['Les métiers du soin', 'Annuaire des formations'])
-    expect(JSON.stringify(found)).not.toMatch(/partner/i)
+    const occupationPage = async (query: string, jobCode = code) => {
+      const response = await t.request(`/api/v1/occupations/rome/${jobCode}${query}`)
+      expect(response.status).toBe(200)
+      return response.json()
+    }
+    const here = await occupationPage(`?centre=${centre.slug}&lang=fr`)
+    expect(here.atCentre.resources.map((card: { title: string }) => card.title)).toEqual([
+      'Les métiers du soin',
+      'Annuaire des formations',
+    ])
+    expect(here.atCentre.totalResources).toBe(2)
+    // Where to talk about it: the only area shelving resources about it.
+    expect(here.atCentre.areas).toMatchObject([{ id: former.id, status: { isOpen: false } }])
+    expect(JSON.stringify(here)).not.toMatch(/partner/i)
+    expect((await occupationPage('?lang=fr')).atCentre).toBeNull()
+    // An occupation the centre has nothing about: the area shelving resources about occupations.
+    const otherCode = `K${unique().slice(0, 4)}`
+    await t.db
+      .insert(occupation)
+      .values({ taxonomy: 'rome', code: otherCode, title: { fr: 'Autre' }, release: 't' })
+    const other = await occupationPage(`?centre=${centre.slug}`, otherCode)
+    expect(other.atCentre).toMatchObject({ resources: [], totalResources: 0, areas: [{ id: former.id }] })
     const page = await (
       await t.request(`/api/v1/centres/${centre.slug}/resources/${resources.nursing.id}?lang=en`)
     ).json()
