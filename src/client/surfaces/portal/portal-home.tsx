@@ -1,11 +1,11 @@
 import { useIntl } from 'react-intl'
 import { Link, useParams } from 'react-router'
 import { usePortalHome } from '../../features/centres/api'
+import { AreaCard } from '../../features/centres/area-card'
 import { OpenStatusBadge, TodayHours } from '../../features/centres/open-status'
 import { useLocalized } from '../../features/centres/use-localized'
 import { useT } from '../../i18n/i18n-provider'
 import { Page } from '../../ui/page'
-import { Pictogram } from '../../ui/pictogram'
 import { EmptyState, ErrorMessage, Loading } from '../../ui/states'
 
 /**
@@ -72,19 +72,13 @@ export function PortalHome() {
         ) : (
           <ul className="grid plain-list concerns">
             {areas.map((area) => (
-              <li key={area.id} className="card concern" style={{ ['--area-colour' as string]: area.colour }}>
-                <span className="concern__icon">
-                  <Pictogram name={area.pictogram} />
-                </span>
-                <div>
-                  <h3>{text(area.name)}</h3>
-                  {text(area.description) && <p>{text(area.description)}</p>}
-                  <div className="concern__meta">
-                    <OpenStatusBadge status={area.status} localDate={home.data.localDate} />
-                    <TodayHours status={area.status} />
-                  </div>
-                </div>
-              </li>
+              <AreaCard
+                key={area.id}
+                area={area}
+                heading={text(area.name)}
+                localDate={home.data.localDate}
+                meta={<TodayHours status={area.status} />}
+              />
             ))}
           </ul>
         )}

@@ -1,9 +1,8 @@
 import { Link } from 'react-router'
 import type { AskArea } from '../../../shared/schemas/resources'
-import { OpenStatusBadge } from '../../features/centres/open-status'
+import { AreaCard } from '../../features/centres/area-card'
 import { useLocalized } from '../../features/centres/use-localized'
 import { useT } from '../../i18n/i18n-provider'
-import { Pictogram } from '../../ui/pictogram'
 import { withFilter } from './facet-filters'
 
 /**
@@ -21,24 +20,19 @@ export function AskInAreas(props: { slug: string; areas: AskArea[]; localDate: s
       <p>{t('resources.askText')}</p>
       <ul className="plain-list stack">
         {areas.map((area) => (
-          <li key={area.id} className="card concern" style={{ ['--area-colour' as string]: area.colour }}>
-            <span className="concern__icon">
-              <Pictogram name={area.pictogram} />
-            </span>
-            <div>
-              <h3>{t('resources.askIn', { area: text(area.name) })}</h3>
-              {text(area.description) && <p>{text(area.description)}</p>}
-              <div className="concern__meta">
-                <OpenStatusBadge status={area.status} localDate={props.localDate} />
-              </div>
-              <p className="cluster resource-ask__links">
-                <Link to={`/c/${slug}`}>{t('resources.seeHours')}</Link>
-                <Link to={`/c/${slug}/resources${withFilter({}, 'area', area.slug)}`}>
-                  {t('resources.moreInArea')}
-                </Link>
-              </p>
-            </div>
-          </li>
+          <AreaCard
+            key={area.id}
+            area={area}
+            heading={t('resources.askIn', { area: text(area.name) })}
+            localDate={props.localDate}
+          >
+            <p className="cluster resource-ask__links">
+              <Link to={`/c/${slug}`}>{t('resources.seeHours')}</Link>
+              <Link to={`/c/${slug}/resources${withFilter({}, 'area', area.slug)}`}>
+                {t('resources.moreInArea')}
+              </Link>
+            </p>
+          </AreaCard>
         ))}
       </ul>
     </section>
