@@ -12,7 +12,8 @@ import { importOnce, referenceSources } from './support/reference-data'
  * data set imported, four clients asking at once, each sending its next query as soon as it has an
  * answer. Queries are real names of occupations (a sample of every source's titles and other names, in
  * French and English) as typed: whole, with one typo, and unfinished, the way a search box sends them
- * while someone types. Figures: p50, p95 and p99 of each endpoint, and queries per second.
+ * while someone types. Figures: p50, p95 and p99 of each endpoint (occupation search, and the one search
+ * across occupations and trainings), and queries per second.
  *
  * `BENCH_DATA_DIR=<folder>` keeps the imported database there and reuses it on the next run.
  */
@@ -114,6 +115,11 @@ export async function run() {
           name: 'GET /api/v1/occupations/search',
           path: (query: Query) =>
             `/api/v1/occupations/search?${new URLSearchParams({ q: query.q, lang: query.lang, limit: '20' })}`,
+        },
+        {
+          name: 'GET /api/v1/search',
+          path: (query: Query) =>
+            `/api/v1/search?${new URLSearchParams({ q: query.q, lang: query.lang, limit: '20' })}`,
         },
       ]
       const rows: string[][] = []

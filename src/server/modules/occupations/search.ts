@@ -37,42 +37,66 @@ export async function searchOccupations(options: {
     limit: options.limit,
   })
   if (hits.length === 0) return []
-  const query = searchForm(options.q)
+  // Each hit's names in the language, preferred first then common before rare, for `bestName`.
   const result = await options.db.execute(sql`
-    select o.id, o.taxonomy, o.code, o.title, best.label, best.kind
+    select o.id, o.taxonomy, o.code, o.title,
+      array(select l.kind || ':' || l.label from occupation_label l
+        where l.occupation_id = o.id and l.language = ${options.language} and l.kind <> 'hidden'
+        order by l.kind = 'preferred' desc, l.rare, l.label) as names
     from jsonb_array_elements_text(${JSON.stringify(hits.map((hit) => hit.ref))}::jsonb)
       with ordinality h (id, rank)
     join occupation o on o.id = h.id::uuid
-    left join lateral (
-      select l.label, l.kind from occupation_label l
-      where l.occupation_id = o.id and l.language = ${options.language} and l.kind <> 'hidden'
-      order by similarity(l.search_text, ${query}) desc, l.kind = 'preferred' desc, l.rare
-      limit 1
-    ) best on true
     order by h.rank
   `)
   const rows = (
     result as unknown as {
-      rows: {
-        id: string
-        taxonomy: string
-        code: string
-        title: LocalizedText
-        label: string | null
-        kind: string
-      }[]
+      rows: { id: string; taxonomy: string; code: string; title: LocalizedText; names: string[] }[]
     }
   ).rows
+  const query = trigrams(searchForm(options.q))
   const scores = new Map(hits.map((hit) => [hit.ref, hit.score]))
   return rows.map((row) => {
     const [title, titleLanguage] = pickLanguage(row.title, options.language)
+    const best = bestName(row.names, query)
     return {
       taxonomy: row.taxonomy as OccupationHit['taxonomy'],
       code: row.code,
       title,
       titleLanguage,
-      matched: row.kind === 'alternative' && row.label && row.label !== title ? row.label : null,
+      matched: best?.kind === 'alternative' && best.label !== title ? best.label : null,
       score: Math.round((scores.get(row.id) ?? 0) * 1000) / 1000,
     }
   })
+}
+
+/** The trigrams of a text as PostgreSQL's pg_trgm counts them: each word padded, two spaces before, one after. */
+function trigrams(text: string): Set<string> {
+  const found = new Set<string>()
+  for (const word of text.split(/[^\p{L}\p{N}]+/u)) {
+    if (!word) continue
+    const padded = `  ${word} `
+    for (let at = 0; at + 3 <= padded.length; at++) found.add(padded.slice(at, at + 3))
+  }
+  return found
+}
+
+/**
+ * The name closest to the query by trigram similarity (the share of trigrams two texts have in common),
+ * the first of equals winning: names come preferred first, then common before rare.
+ */
+function bestName(names: string[], query: Set<string>): { kind: string; label: string } | null {
+  let best: { kind: string; label: string } | null = null
+  let bestScore = -1
+  for (const name of names) {
+    const colon = name.indexOf(':')
+    const own = trigrams(searchForm(name.slice(colon + 1)))
+    let shared = 0
+    for (const trigram of own) if (query.has(trigram)) shared += 1
+    const score = shared / (own.size + query.size - shared || 1)
+    if (score > bestScore) {
+      best = { kind: name.slice(0, colon), label: name.slice(colon + 1) }
+      bestScore = score
+    }
+  }
+  return best
 }

@@ -50,7 +50,7 @@ export async function searchIndex(options: {
     sql`, `,
   )
   const result = await options.db.execute(sql`
-    select d.ref, d.collection, sum(s.score)::real as score, count(*)::int as matched
+    select d.ref, min(d.collection) as collection, sum(s.score)::real as score, count(*)::int as matched
     from (
       select p.document_id, t.i, max(p.score * t.weight) as score
       from (values ${forms}) t (i, language, term, weight)
@@ -59,7 +59,8 @@ export async function searchIndex(options: {
     ) s
     join search_document d on d.id = s.document_id
     where d.collection in (${collections})
-    group by d.ref, d.collection
+    -- A ref is in one collection: grouping by it alone spares a sort on text.
+    group by d.ref
     order by score desc, d.ref
     limit ${options.limit} offset ${options.offset ?? 0}
   `)
@@ -82,8 +83,7 @@ export function misspellingsUndone(word: string): string[] {
 
 /** An indexed word a query word stands for (`i`: the query word's rank), and how much it counts. */
 export type QueryTerm = { i: number; language: string; term: string; weight: number }
-type Form = QueryTerm
-type Stem = { i: number; variant: boolean; term: string; language: string | null; documents: number | null }
+type Stem = { i: number; term: string; language: string | null; known: boolean }
 
 /**
  * The indexed words each query word stands for. A word is stemmed in the language (a stop word has no
@@ -93,61 +93,79 @@ type Stem = { i: number; variant: boolean; term: string; language: string | null
  * stands for the words that begin with it. In a language nothing is indexed in (Klingon, or one no
  * source has yet), words are taken as they are and looked up in every language, where typo
  * tolerance meets them half-way.
+ *
+ * Two statements at most: the words' own stems, then — only for the words the index does not know and
+ * the word being typed — their misspellings undone, their nearest words and the words they begin.
  */
 export async function resolveQuery(db: Database, q: string, language: string): Promise<QueryTerm[]> {
   const words = queryWords(q)
   if (words.length === 0) return []
   const typing = !/[\s\p{P}]$/u.test(q)
-  const asked = words.flatMap((word, index) => [
-    { i: index + 1, word, variant: false },
-    ...misspellingsUndone(word).map((variant) => ({ i: index + 1, word: variant, variant: true })),
-  ])
+  const asked = words.map((word, index) => ({ i: index + 1, word }))
   const found = await db.execute(sql`
     with known as (select exists (select 1 from search_term where language = ${language}) as known)
-    select v.i, v.variant, t.term, st.language, st.documents
+    select v.i, t.term, st.language, known.known
     from known
-    cross join jsonb_to_recordset(${JSON.stringify(asked)}::jsonb) v (i int, word text, variant boolean)
+    cross join jsonb_to_recordset(${JSON.stringify(asked)}::jsonb) v (i int, word text)
     cross join lateral unnest(tsvector_to_array(to_tsvector(
       ${searchConfigSql(sql`(case when known.known then ${language} else 'simple' end)`)}, v.word))) t (term)
     left join lateral (
-      select st.language, st.documents from search_term st
+      select st.language from search_term st
       where (st.language = ${language} or not known.known) and st.term = t.term
       offset 0
     ) st on true
   `)
   const stems = rowsOf<Stem>(found)
-  const inLanguage = stems.some((stem) => stem.language === language) || !stems.some((s) => s.language)
-  const where = inLanguage ? sql`language = ${language}` : sql`true`
-  const forms: Form[] = []
+  // Words of a language nothing is indexed in are looked for in every language, taken as they are.
+  const known = stems.some((stem) => stem.known)
+  const where = known ? sql`language = ${language}` : sql`true`
+  const stWhere = known ? sql`st.language = ${language}` : sql`true`
+  const config = searchConfigSql(sql`${known ? language : 'simple'}::text`)
+  const forms: QueryTerm[] = []
   const lookups: SQL[] = []
   for (let i = 1; i <= words.length; i++) {
-    const own = stems.filter((stem) => stem.i === i && !stem.variant)
+    const own = stems.filter((stem) => stem.i === i)
     // A stop word: nothing to look for, and its variants would only find noise.
     if (own.length === 0) continue
     for (const stem of own)
       if (stem.language) forms.push({ i, language: stem.language, term: stem.term, weight: 1 })
     const unknown = own.filter((stem) => !stem.language)
+    const word = words[i - 1] ?? ''
     if (unknown.length > 0) {
-      const undone = stems
-        .filter((stem) => stem.i === i && stem.variant && stem.language)
-        .sort((a, b) => (b.documents ?? 0) - (a.documents ?? 0))
-        .slice(0, 3)
-      for (const stem of undone)
-        forms.push({ i, language: stem.language ?? language, term: stem.term, weight: UNDONE_WEIGHT })
-      if (undone.length === 0)
-        for (const stem of unknown.filter((s) => s.term.length >= 3))
-          lookups.push(sql`(select ${i}::int as i, language, term,
-              (similarity(term, ${stem.term}) * ${NEAR_WEIGHT})::real as weight
+      const variants = JSON.stringify(misspellingsUndone(word))
+      const near = unknown
+        .filter((stem) => stem.term.length >= 3)
+        .map(
+          (
+            stem,
+          ) => sql`(select language, term, (similarity(term, ${stem.term}) * ${sql.raw(String(NEAR_WEIGHT))})::real
             from search_term where ${where} and term % ${stem.term}
-            order by weight desc, documents desc limit 3)`)
+            order by 3 desc, documents desc limit 3)`,
+        )
+      // The misspelling undone when the index knows it, else the nearest words.
+      lookups.push(sql`(with undone as (
+          select distinct st.language, st.term, st.documents
+          from jsonb_array_elements_text(${variants}::jsonb) v (word)
+          cross join lateral unnest(tsvector_to_array(to_tsvector(${config}, v.word))) t (term)
+          join search_term st on st.term = t.term and ${stWhere}
+          order by st.documents desc limit 3
+        )
+        select ${i}::int as i, language, term, ${sql.raw(String(UNDONE_WEIGHT))}::real as weight from undone
+        ${
+          near.length > 0
+            ? sql`union all select ${i}::int, n.* from (${sql.join(near, sql` union all `)}) n (language, term, weight)
+          where not exists (select 1 from undone)`
+            : sql``
+        })`)
     }
     if (typing && i === words.length)
       for (const stem of own.filter((s) => s.term.length >= 2))
-        lookups.push(sql`(select ${i}::int as i, language, term, ${BEGUN_WEIGHT}::real as weight
+        lookups.push(sql`(select ${i}::int as i, language, term, ${sql.raw(String(BEGUN_WEIGHT))}::real as weight
           from search_term
           where ${where} and term ~>=~ ${stem.term} and term ~<~ ${`${stem.term}\u{10FFFF}`} and term <> ${stem.term}
           order by documents desc limit 8)`)
   }
-  if (lookups.length > 0) forms.push(...rowsOf<Form>(await db.execute(sql.join(lookups, sql` union all `))))
+  if (lookups.length > 0)
+    forms.push(...rowsOf<QueryTerm>(await db.execute(sql.join(lookups, sql` union all `))))
   return forms
 }
