@@ -62,7 +62,9 @@ export const searchTerm = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.language, t.term] }),
-    index('search_term_trgm_idx').using('gin', sql`${t.term} gin_trgm_ops`),
+    // Nearest words by trigram distance, read in distance order (a typo no misspelling undoes). On
+    // lower(term) (terms are lower case already) so that exact lookups never take it for the B-trees.
+    index('search_term_trgm_gist_idx').using('gist', sql`lower(${t.term}) gist_trgm_ops`),
     index('search_term_prefix_idx').on(t.language, sql`${t.term} text_pattern_ops`),
   ],
 )

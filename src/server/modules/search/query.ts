@@ -9,6 +9,11 @@ export const MAX_QUERY_WORDS = 12
 const UNDONE_WEIGHT = 0.9
 const NEAR_WEIGHT = 0.9
 const BEGUN_WEIGHT = 0.8
+/** A word shorter than this is not looked up by similarity: three letters hold too few trigrams. */
+const MIN_NEAR_LENGTH = 4
+/** How many nearest words to weigh, and how alike a word must be to count (pg_trgm's own threshold). */
+const NEAR_CANDIDATES = 10
+const MIN_SIMILARITY = 0.3
 
 export type IndexHit = { ref: string; collection: string; score: number; matched: number }
 
@@ -110,9 +115,9 @@ export async function resolveQuery(db: Database, q: string, language: string): P
     cross join lateral unnest(tsvector_to_array(to_tsvector(
       ${searchConfigSql(sql`(case when known.known then ${language} else 'simple' end)`)}, v.word))) t (term)
     left join lateral (
-      select st.language from search_term st
-      where (st.language = ${language} or not known.known) and st.term = t.term
-      offset 0
+      select st.language from search_term st where known.known and st.language = ${language} and st.term = t.term
+      union all
+      select st.language from search_term st where not known.known and st.term = t.term
     ) st on true
   `)
   const stems = rowsOf<Stem>(found)
@@ -130,40 +135,55 @@ export async function resolveQuery(db: Database, q: string, language: string): P
     for (const stem of own)
       if (stem.language) forms.push({ i, language: stem.language, term: stem.term, weight: 1 })
     const unknown = own.filter((stem) => !stem.language)
-    const word = words[i - 1] ?? ''
-    if (unknown.length > 0) {
-      const variants = JSON.stringify(misspellingsUndone(word))
-      const near = unknown
-        .filter((stem) => stem.term.length >= 3)
-        .map(
-          (
-            stem,
-          ) => sql`(select language, term, (similarity(term, ${stem.term}) * ${sql.raw(String(NEAR_WEIGHT))})::real
-            from search_term where ${where} and term % ${stem.term}
-            order by 3 desc, documents desc limit 3)`,
-        )
-      // The misspelling undone when the index knows it, else the nearest words.
-      lookups.push(sql`(with undone as (
-          select distinct st.language, st.term, st.documents
-          from jsonb_array_elements_text(${variants}::jsonb) v (word)
+    const begun = typing && i === words.length ? own.filter((stem) => stem.term.length >= 2) : []
+    if (unknown.length === 0 && begun.length === 0) continue
+    const weight = (value: number) => sql.raw(`${value}::real`)
+    // The word with a misspelling undone, when the index knows that.
+    const undone =
+      unknown.length > 0
+        ? sql`select distinct st.language, st.term, ${weight(UNDONE_WEIGHT)} as weight, st.documents
+          from jsonb_array_elements_text(${JSON.stringify(misspellingsUndone(words[i - 1] ?? ''))}::jsonb) v (word)
           cross join lateral unnest(tsvector_to_array(to_tsvector(${config}, v.word))) t (term)
           join search_term st on st.term = t.term and ${stWhere}
-          order by st.documents desc limit 3
-        )
-        select ${i}::int as i, language, term, ${sql.raw(String(UNDONE_WEIGHT))}::real as weight from undone
-        ${
-          near.length > 0
-            ? sql`union all select ${i}::int, n.* from (${sql.join(near, sql` union all `)}) n (language, term, weight)
-          where not exists (select 1 from undone)`
-            : sql``
-        })`)
-    }
-    if (typing && i === words.length)
-      for (const stem of own.filter((s) => s.term.length >= 2))
-        lookups.push(sql`(select ${i}::int as i, language, term, ${sql.raw(String(BEGUN_WEIGHT))}::real as weight
-          from search_term
-          where ${where} and term ~>=~ ${stem.term} and term ~<~ ${`${stem.term}\u{10FFFF}`} and term <> ${stem.term}
-          order by documents desc limit 8)`)
+          order by st.documents desc limit 3`
+        : sql`select null::text, null::text, null::real, null::int where false`
+    // The words the one being typed begins.
+    const started =
+      begun.length > 0
+        ? sql.join(
+            begun.map(
+              (stem) => sql`(select language, term, ${weight(BEGUN_WEIGHT)}, documents from search_term
+                where ${where} and term ~>=~ ${stem.term} and term ~<~ ${`${stem.term}\u{10FFFF}`}
+                  and term <> ${stem.term}
+                order by documents desc limit 8)`,
+            ),
+            sql` union all `,
+          )
+        : sql`select null::text, null::text, null::real, null::int where false`
+    // Failing both, the nearest words by trigram distance, read from the index in distance order: the
+    // costliest lookup, so the last resort, and not for words too short to hold a typo worth undoing.
+    const near = unknown
+      .filter((stem) => stem.term.length >= MIN_NEAR_LENGTH)
+      .map(
+        (
+          stem,
+        ) => sql`(select language, term, (similarity(term, ${stem.term}) * ${weight(NEAR_WEIGHT)})::real, documents
+          from (select language, term, documents from search_term where ${where}
+            order by lower(term) <-> ${stem.term} limit ${sql.raw(String(NEAR_CANDIDATES))}) nearest
+          where similarity(term, ${stem.term}) >= ${sql.raw(String(MIN_SIMILARITY))}
+          order by 3 desc, documents desc limit 3)`,
+      )
+    lookups.push(sql`(with undone (language, term, weight, documents) as (${undone}),
+        begun (language, term, weight, documents) as (${started})
+      select ${i}::int as i, language, term, weight from undone
+      union all select ${i}::int, language, term, weight from begun
+      ${
+        near.length > 0
+          ? sql`union all select ${i}::int, n.language, n.term, n.weight
+              from (${sql.join(near, sql` union all `)}) n (language, term, weight, documents)
+              where not exists (select 1 from undone) and not exists (select 1 from begun)`
+          : sql``
+      })`)
   }
   if (lookups.length > 0)
     forms.push(...rowsOf<QueryTerm>(await db.execute(sql.join(lookups, sql` union all `))))
