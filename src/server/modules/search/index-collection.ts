@@ -37,7 +37,9 @@ async function rebuild(db: Database, collection: string, source: SQL) {
   await db.execute(sql`drop table if exists search_source`)
   await db.execute(sql`create temporary table search_source as
     select s.ref::uuid as ref, s.language::text as language, s.weight::real as weight,
-      to_tsvector(${searchConfigSql(sql`s.language`)}, lower(unaccent(coalesce(s.body, '')))) as words
+      to_tsvector(${searchConfigSql(sql`s.language`)},
+        -- "vendeur/vendeuse" would be one word (a file path, to the parser): a query never meets it.
+        regexp_replace(lower(unaccent(coalesce(s.body, ''))), '[/@]+', ' ', 'g')) as words
     from (${source}) s`)
   await db.execute(sql`insert into search_document (collection, ref, language)
     select distinct ${collection}, ref, language from search_source where words <> ''::tsvector`)

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../db/client'
 import { createTestDatabase } from '../../test/database'
 import { indexCollection } from './index-collection'
-import { misspellingsUndone, searchIndex } from './query'
+import { misspellingsUndone, resolveQuery, searchIndex } from './query'
 
 /** A small library: titles weigh more than the texts about them. */
 const books = {
@@ -19,6 +19,7 @@ const books = {
   guard: { title: 'Agent de sécurité', body: 'Surveille les locaux.' },
   upkeep: { title: 'Technicien de maintenance', body: 'Répare les machines de production.' },
   driver: { title: 'Forklift driver', body: 'Moves loads in a warehouse.', language: 'en' },
+  seller: { title: 'Vendeur/vendeuse en librairie', body: 'Conseille les clients.' },
 }
 type Book = keyof typeof books
 const ids = Object.fromEntries(Object.keys(books).map((key) => [key, randomUUID()])) as Record<Book, string>
@@ -62,6 +63,11 @@ describe('search index', () => {
     expect((await find('boulangères '))[0]).toBe('baker')
     expect((await find('INFIRMIERE '))[0]).toBe('nurse')
     expect(await find('warehouse ', 'en')).toEqual(['driver'])
+    // Both gender forms joined by a slash are two words, not one path-like token: found as they are.
+    expect(await find('vendeuse ')).toEqual(['seller'])
+    expect(await resolveQuery(handle.db, 'vendeuse ', 'fr')).toEqual([
+      { i: 1, language: 'fr', term: 'vendeux', weight: 1 },
+    ])
   })
 
   it('ranks a title above a text that only mentions the word, and rare words above common ones', async () => {
