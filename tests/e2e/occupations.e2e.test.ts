@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importEsco } from '../../src/server/modules/occupations/import/esco'
 import { importRome } from '../../src/server/modules/occupations/import/rome'
-import { createResource } from '../../src/server/modules/resources/resources-service'
+import { catalogueFactories } from '../../src/server/modules/resources/testing'
 import { expectAccessible, snap, startE2e } from './harness'
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url))
@@ -24,20 +24,14 @@ beforeAll(async () => {
     name: { fr: 'Se former', en: 'Train and learn' },
     ticketLetter: 'F',
   })
-  await createResource({
-    db: e2e.t.db,
-    centreId: centre.id,
-    actorUserId: null,
-    writer: { kind: 'manager' },
-    input: {
-      type: 'guide',
-      title: 'Les métiers du soin',
-      summary: 'Aide-soignant, auxiliaire de puériculture : les études, les concours.',
-      shelf: 'C3 — Santé',
-      copies: 2,
-      areaIds: [area.id],
-      occupations: [{ taxonomy: 'rome', code: 'J1501' }],
-    },
+  await catalogueFactories(e2e.t).shelve(centre.id, {
+    type: 'guide',
+    title: 'Les métiers du soin',
+    summary: 'Aide-soignant, auxiliaire de puériculture : les études, les concours.',
+    shelf: 'C3 — Santé',
+    copies: 2,
+    areaIds: [area.id],
+    occupations: [{ taxonomy: 'rome', code: 'J1501' }],
   })
 })
 afterAll(() => e2e.close())

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { replaceWeeklyHours } from '../../src/server/modules/centres/hours-service'
-import { createResource } from '../../src/server/modules/resources/resources-service'
 import { catalogueFactories } from '../../src/server/modules/resources/testing'
 import { createTheme } from '../../src/server/modules/resources/themes-service'
 import { expectAccessible, snap, startE2e } from './harness'
@@ -53,17 +52,11 @@ async function buildCentre() {
 describe('the resource catalogue', () => {
   it('lets a manager add a resource, which a visitor then finds by area and theme, with its shelf', async () => {
     const { centre, other } = await buildCentre()
-    await createResource({
-      db: e2e.t.db,
-      centreId: centre.id,
-      actorUserId: null,
-      writer: { kind: 'manager' },
-      input: {
-        type: 'website',
-        title: 'Mon Compte Formation',
-        url: 'https://www.moncompteformation.gouv.fr',
-        areaIds: [other.id],
-      },
+    await catalogueFactories(e2e.t).shelve(centre.id, {
+      type: 'website',
+      title: 'Mon Compte Formation',
+      url: 'https://www.moncompteformation.gouv.fr',
+      areaIds: [other.id],
     })
     const manager = await e2e.t.buildStaff('manager', centre.id)
     const { page, context } = await e2e.newPage({ locale: 'fr-FR' })
@@ -163,19 +156,13 @@ describe('the resource catalogue', () => {
 
   it('answers as a visitor types, says when nothing matches, and opens a website resource', async () => {
     const { centre, area } = await buildCentre()
-    await createResource({
-      db: e2e.t.db,
-      centreId: centre.id,
-      actorUserId: null,
-      writer: { kind: 'manager' },
-      input: {
-        type: 'website',
-        title: 'France Travail — offres d’emploi',
-        summary: 'Chercher des offres et préparer ses candidatures.',
-        url: 'https://www.francetravail.fr',
-        areaIds: [area.id],
-        languages: ['fr'],
-      },
+    await catalogueFactories(e2e.t).shelve(centre.id, {
+      type: 'website',
+      title: 'France Travail — offres d’emploi',
+      summary: 'Chercher des offres et préparer ses candidatures.',
+      url: 'https://www.francetravail.fr',
+      areaIds: [area.id],
+      languages: ['fr'],
     })
     const { page, context } = await e2e.newPage({ locale: 'en-GB' })
     await page.goto(`/c/${centre.slug}/resources`)
@@ -296,19 +283,15 @@ describe('themes and CSV, for staff', () => {
     const { centre } = await buildCentre()
     const f = catalogueFactories(e2e.t)
     const partner = await f.buildPartner(centre.id, 'Mission Jeunesse Démo')
-    await createResource({
-      db: e2e.t.db,
-      centreId: centre.id,
-      actorUserId: null,
-      writer: { kind: 'partner', partnerId: partner.id },
-      input: { type: 'leaflet', title: 'Jobs d’été', shelf: 'Présentoir' },
-    })
-    await createResource({
-      db: e2e.t.db,
-      centreId: centre.id,
-      actorUserId: null,
-      writer: { kind: 'manager' },
-      input: { type: 'guide', title: 'Guide du centre', shelf: 'A1' },
+    await catalogueFactories(e2e.t).shelve(
+      centre.id,
+      { type: 'leaflet', title: 'Jobs d’été', shelf: 'Présentoir' },
+      partner.id,
+    )
+    await catalogueFactories(e2e.t).shelve(centre.id, {
+      type: 'guide',
+      title: 'Guide du centre',
+      shelf: 'A1',
     })
     const { addStaff } = await import('../../src/server/modules/staff/staff-service')
     const email = `coordination-${Date.now()}@staff.example`

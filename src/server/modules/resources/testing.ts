@@ -2,6 +2,7 @@ import type { ResourceInput } from '../../../shared/schemas/resources'
 import { partner } from '../../db/schema/centres'
 import { type TestContext, unique } from '../../test/app'
 import { addStaff } from '../staff/staff-service'
+import { createResource } from './resources-service'
 
 /** Small factories for the catalogue's tests: each test builds what it needs. */
 export function catalogueFactories(t: TestContext) {
@@ -60,5 +61,16 @@ export function catalogueFactories(t: TestContext) {
     return (await response.json()) as { id: string; slug: string }
   }
 
-  return { buildPartner, signInCoordinator, signInManager, resourceInput, postResource, postTheme }
+  /** A resource written straight through the service, by the centre's managers or by a partner. */
+  function shelve(centreId: string, input: ResourceInput, partnerId?: string) {
+    return createResource({
+      db: t.db,
+      centreId,
+      actorUserId: null,
+      writer: partnerId ? { kind: 'partner', partnerId } : { kind: 'manager' },
+      input,
+    })
+  }
+
+  return { buildPartner, signInCoordinator, signInManager, resourceInput, postResource, postTheme, shelve }
 }
