@@ -37,7 +37,7 @@ export const AUDIENCES = [
   'students',
 ] as const
 
-const inList = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(', '))
+export const inList = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(', '))
 
 /** A centre's controlled vocabulary of themes for its resources, translatable. */
 export const resourceTheme = pgTable(

@@ -1,0 +1,220 @@
+import { and, asc, eq, inArray } from 'drizzle-orm'
+import { type BookingInput, type BookingView, bookingInputSchema } from '../../../shared/schemas/events'
+import type { Database } from '../../db/client'
+import { booking, event, eventSession } from '../../db/schema/events'
+import { AppError, conflict, notFound } from '../../http/errors'
+import { bookingCodeHash, canonicalCode, newBookingCode } from './booking-code'
+
+type Session = typeof eventSession.$inferSelect & { eventCancelledAt: Date | null }
+type Held = Pick<typeof booking.$inferSelect, 'id' | 'seats' | 'priority' | 'status' | 'position'>
+
+const sum = (rows: Held[]) => rows.reduce((total, row) => total + row.seats, 0)
+
+/**
+ * Seats a booking could take now: the capacity, less the seats already confirmed, less those kept for
+ * people coming on the day (until their release time; for good when there is none), and — for anyone
+ * outside the priority audience — less what remains of the priority share.
+ */
+export function seatsFree(session: Session, confirmed: Held[], priority: boolean, now: Date): number {
+  const kept = !session.walkInReleaseAt || now < session.walkInReleaseAt ? session.walkInSeats : 0
+  const priorityTaken = sum(confirmed.filter((row) => row.priority))
+  const keptForPriority = priority ? 0 : Math.max(0, session.prioritySeats - priorityTaken)
+  return Math.max(0, (session.capacity ?? 0) - kept - sum(confirmed) - keptForPriority)
+}
+
+/**
+ * The session, locked until the transaction ends: every change to its bookings goes through this lock,
+ * so two bookings (on any number of app instances) never share the last seat.
+ */
+async function lockSession(tx: Database, sessionId: string): Promise<Session> {
+  const [row] = await tx
+    .select({ session: eventSession, eventCancelledAt: event.cancelledAt })
+    .from(eventSession)
+    .innerJoin(event, eq(event.id, eventSession.eventId))
+    .where(eq(eventSession.id, sessionId))
+    .for('update', { of: eventSession })
+  if (!row) throw notFound('error.session.notFound')
+  return { ...row.session, eventCancelledAt: row.eventCancelledAt }
+}
+
+/** Confirmed and waiting bookings of a session, in order of arrival. */
+async function heldBookings(tx: Database, sessionId: string): Promise<Held[]> {
+  return tx
+    .select({
+      id: booking.id,
+      seats: booking.seats,
+      priority: booking.priority,
+      status: booking.status,
+      position: booking.position,
+    })
+    .from(booking)
+    .where(and(eq(booking.sessionId, sessionId), inArray(booking.status, ['confirmed', 'waiting'])))
+    .orderBy(asc(booking.position))
+}
+
+function assertBookable(session: Session, now: Date) {
+  if (!session.booking) throw conflict('error.session.freeEntry')
+  if (session.cancelledAt || session.eventCancelledAt) throw conflict('error.session.cancelled')
+  if (session.bookingOpensAt && now < session.bookingOpensAt) throw conflict('error.session.notOpenYet')
+  if (now >= (session.bookingClosesAt ?? session.startsAt)) throw conflict('error.session.bookingClosed')
+}
+
+function assertGroup(session: Session, seats: number) {
+  if (seats > session.maxGroup)
+    throw new AppError(
+      'validation',
+      'error.booking.tooManySeats',
+      { max: session.maxGroup },
+      { seats: { key: 'error.booking.tooManySeats', values: { max: session.maxGroup } } },
+    )
+}
+
+/**
+ * Confirms waiting bookings in order of arrival while the first in line fits: first in, first out, so
+ * a group is never overtaken by people who came after it. Returns the ids of those confirmed.
+ */
+async function promote(tx: Database, session: Session, now: Date): Promise<string[]> {
+  const held = await heldBookings(tx, session.id)
+  const confirmed = held.filter((row) => row.status === 'confirmed')
+  const promoted: string[] = []
+  for (const next of held.filter((row) => row.status === 'waiting')) {
+    if (next.seats > seatsFree(session, confirmed, next.priority, now)) break
+    confirmed.push(next)
+    promoted.push(next.id)
+  }
+  if (promoted.length > 0)
+    await tx.update(booking).set({ status: 'confirmed', updatedAt: now }).where(inArray(booking.id, promoted))
+  return promoted
+}
+
+/**
+ * Books seats on a session without a name: confirmed when they are free and nobody is waiting before,
+ * else on the waiting list. Returns the code that opens the booking, shown once.
+ */
+export async function bookSeats(options: {
+  db: Database
+  sessionId: string
+  input: BookingInput
+  now: Date
+}): Promise<{ code: string; booking: BookingView }> {
+  const values = bookingInputSchema.parse(options.input)
+  const { now } = options
+  const code = newBookingCode()
+  const codeHash = bookingCodeHash(canonicalCode(code) ?? code)
+  return options.db.transaction(async (tx) => {
+    const session = await lockSession(tx, options.sessionId)
+    assertBookable(session, now)
+    assertGroup(session, values.seats)
+    const held = await heldBookings(tx, session.id)
+    const confirmed = held.filter((row) => row.status === 'confirmed')
+    const waiting = held.filter((row) => row.status === 'waiting')
+    const fits = waiting.length === 0 && values.seats <= seatsFree(session, confirmed, values.priority, now)
+    const [row] = await tx
+      .insert(booking)
+      .values({
+        sessionId: session.id,
+        codeHash,
+        seats: values.seats,
+        status: fits ? 'confirmed' : 'waiting',
+        priority: values.priority,
+        contact: values.contact ?? null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+    if (!row) throw new Error('booking insert returned nothing')
+    return { code, booking: present(row, fits ? null : waiting.length) }
+  })
+}
+
+function present(row: typeof booking.$inferSelect, waitingAhead: number | null): BookingView {
+  return {
+    sessionId: row.sessionId,
+    seats: row.seats,
+    status: row.status as BookingView['status'],
+    waitingAhead: row.status === 'waiting' ? waitingAhead : null,
+    hasContact: row.contact !== null,
+    checkedIn: row.checkedIn,
+  }
+}
+
+/** The booking a typed code opens, or a 404 that says nothing more. */
+async function findByCode(db: Database, typed: string) {
+  const canonical = canonicalCode(typed)
+  if (!canonical) throw notFound('error.booking.notFound')
+  const [row] = await db
+    .select()
+    .from(booking)
+    .where(eq(booking.codeHash, bookingCodeHash(canonical)))
+  if (!row) throw notFound('error.booking.notFound')
+  return row
+}
+
+async function waitingAheadOf(db: Database, row: typeof booking.$inferSelect): Promise<number | null> {
+  if (row.status !== 'waiting') return null
+  const held = await heldBookings(db, row.sessionId)
+  return held.filter((other) => other.status === 'waiting' && other.position < row.position).length
+}
+
+/** A booking as its code's holder sees it. */
+export async function getBooking({ db, code }: { db: Database; code: string }): Promise<BookingView> {
+  const row = await findByCode(db, code)
+  return present(row, await waitingAheadOf(db, row))
+}
+
+/**
+ * Changes a booking's seats. Fewer seats free them for the waiting list at once; more are granted to a
+ * confirmed booking only when free and nobody is waiting, and a waiting booking keeps its place.
+ */
+export async function changeBookingSeats(options: {
+  db: Database
+  code: string
+  seats: number
+  now: Date
+}): Promise<BookingView> {
+  const { now, seats } = options
+  const found = await findByCode(options.db, options.code)
+  return options.db.transaction(async (tx) => {
+    const session = await lockSession(tx, found.sessionId)
+    const [row] = await tx.select().from(booking).where(eq(booking.id, found.id))
+    if (!row || row.status === 'cancelled') throw conflict('error.booking.cancelled')
+    if (now >= session.startsAt) throw conflict('error.session.bookingClosed')
+    assertGroup(session, seats)
+    if (row.status === 'confirmed' && seats > row.seats) {
+      const held = await heldBookings(tx, session.id)
+      const others = held.filter((other) => other.status === 'confirmed' && other.id !== row.id)
+      const waiting = held.some((other) => other.status === 'waiting')
+      if (waiting || seats > seatsFree(session, others, row.priority, now))
+        throw conflict('error.booking.noSeatsLeft')
+    }
+    await tx.update(booking).set({ seats, updatedAt: now }).where(eq(booking.id, row.id))
+    await promote(tx, session, now)
+    const [changed] = await tx.select().from(booking).where(eq(booking.id, row.id))
+    if (!changed) throw notFound('error.booking.notFound')
+    return present(changed, await waitingAheadOf(tx, changed))
+  })
+}
+
+/**
+ * Cancels a booking, or takes it off the waiting list: its seats go to those waiting, in order, and its
+ * reminder contact is erased at once.
+ */
+export async function cancelBooking(options: {
+  db: Database
+  code: string
+  now: Date
+}): Promise<BookingView> {
+  const { now } = options
+  const found = await findByCode(options.db, options.code)
+  return options.db.transaction(async (tx) => {
+    const session = await lockSession(tx, found.sessionId)
+    const [row] = await tx
+      .update(booking)
+      .set({ status: 'cancelled', contact: null, updatedAt: now })
+      .where(and(eq(booking.id, found.id), inArray(booking.status, ['confirmed', 'waiting'])))
+      .returning()
+    if (!row) throw conflict('error.booking.cancelled')
+    await promote(tx, session, now)
+    return present(row, null)
+  })
+}
