@@ -15,6 +15,8 @@ import { signInThrottle } from './modules/auth/sign-in-throttle'
 import { publicCentreRoutes } from './modules/centres/public-routes'
 import { setupRoutes } from './modules/centres/setup-routes'
 import { apiDocsRoutes } from './modules/docs/routes'
+import { bookingRoutes } from './modules/events/booking-routes'
+import { bookingCodeLimit, type CodeLimitOptions } from './modules/events/code-limit'
 import { healthRoutes } from './modules/health/routes'
 import { occupationRoutes } from './modules/occupations/routes'
 import { publicResourceRoutes } from './modules/resources/public-routes'
@@ -40,6 +42,7 @@ export type AppOptions = Omit<AppDeps, 'hub' | 'live'> & {
   trustProxy?: boolean
   /** Limits on anonymous ticket requests per client address. */
   issueLimit?: IssueLimitOptions
+  codeLimit?: CodeLimitOptions
   /** Carries live events between instances; one in-process bus when omitted. */
   bus?: EventBus
   /** Folder of the built front end; omitted in API-only tests. */
@@ -48,7 +51,7 @@ export type AppOptions = Omit<AppDeps, 'hub' | 'live'> & {
 
 /** Composition: middleware chain, then one router per capability. Nothing here knows a business rule. */
 export function createApp(options: AppOptions) {
-  const { logger, publicUrl, clientDir, trustProxy, issueLimit, bus: givenBus, ...base } = options
+  const { logger, publicUrl, clientDir, trustProxy, issueLimit, codeLimit, bus: givenBus, ...base } = options
   const bus = givenBus ?? createLocalBus(logger)
   const deps: AppDeps = {
     ...base,
@@ -83,6 +86,7 @@ export function createApp(options: AppOptions) {
   api.route('/', publicResourceRoutes)
   api.route('/', catalogueRoutes)
   api.route('/', searchRoutes)
+  api.route('/', bookingRoutes)
 
   app.use(
     '/api/*',
@@ -98,6 +102,7 @@ export function createApp(options: AppOptions) {
   app.use('/api/*', securityHeaders())
   app.use('/api/auth/*', signInThrottle({ trustProxy: trustProxy ?? false }))
   app.use('/api/v1/centres/:centre/tickets', ticketIssueLimit({ trustProxy, ...issueLimit }))
+  app.use('/api/v1/bookings/*', bookingCodeLimit({ trustProxy, ...codeLimit }))
   app.on(['GET', 'POST'], '/api/auth/*', (c) => deps.auth.handler(c.req.raw))
   app.route('/api/v1', api)
   app.all('/api/*', () => {

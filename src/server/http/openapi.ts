@@ -1,21 +1,22 @@
 import { errorResponseSchema } from '../../shared/schemas/common'
 
-const json = (description: string) => ({
+/** An error response in the one shape every error has. */
+export const errorContent = (description: string) => ({
   description,
   content: { 'application/json': { schema: errorResponseSchema } },
 })
 
 /** Error responses every route may give, for the OpenAPI document. */
 export const publicErrors = {
-  404: json('Not found'),
-  422: json('Invalid input, with a translated message per field'),
+  404: errorContent('Not found'),
+  422: errorContent('Invalid input, with a translated message per field'),
 } as const
 
 export const staffErrors = {
   ...publicErrors,
-  401: json('Not signed in'),
-  403: json('Signed in without the needed role'),
-  409: json('Conflicts with existing data'),
+  401: errorContent('Not signed in'),
+  403: errorContent('Signed in without the needed role'),
+  409: errorContent('Conflicts with existing data'),
 } as const
 
 export const staffSecurity: Record<string, string[]>[] = [{ cookieAuth: [] }, { bearerAuth: [] }]

@@ -7,6 +7,7 @@ import { createLogger } from '../http/logger'
 import { createAuth } from '../modules/auth/auth'
 import { createArea } from '../modules/centres/areas-service'
 import { createCentre } from '../modules/centres/centres-service'
+import type { CodeLimitOptions } from '../modules/events/code-limit'
 import { addStaff } from '../modules/staff/staff-service'
 import type { IssueLimitOptions } from '../modules/tickets/issue-limit'
 import type { EventBus } from '../realtime/bus'
@@ -28,6 +29,7 @@ export async function createTestContext(
     bus?: EventBus
     /** Every test request comes from one address: limits are out of the way unless a test sets them. */
     issueLimit?: IssueLimitOptions
+    codeLimit?: CodeLimitOptions
   } = {},
 ) {
   const handle = options.handle ?? (await createTestDatabase())
@@ -44,6 +46,7 @@ export async function createTestContext(
     clientDir: options.clientDir,
     bus: options.bus,
     issueLimit: options.issueLimit ?? { perAddress: 100_000, portalPerAddress: 100_000 },
+    codeLimit: options.codeLimit ?? { wrongCodes: 100_000 },
   })
   const db = handle.db
 

@@ -431,6 +431,7 @@ export const en: Record<keyof typeof fr, string> = {
   'error.booking.cancelled': 'This booking has been cancelled.',
   'error.booking.tooManySeats': 'At most {max, plural, one {# seat} other {# seats}} per booking.',
   'error.booking.noSeatsLeft': 'There are not enough seats left to add to this booking.',
+  'error.booking.tooManyWrongCodes': 'Too many unknown codes from this device. Try again in a few minutes.',
   'error.resourceTheme.slugTaken': 'Another theme of this centre already uses this identifier.',
   'error.resourceTheme.orderIncomplete': 'The order must name every theme of the centre, once.',
   'error.resourceImport.invalid':

@@ -441,6 +441,8 @@ export const fr = {
   'error.booking.cancelled': 'Cette réservation a été annulée.',
   'error.booking.tooManySeats': 'Au plus {max, plural, one {# place} other {# places}} par réservation.',
   'error.booking.noSeatsLeft': 'Il ne reste pas assez de places pour agrandir cette réservation.',
+  'error.booking.tooManyWrongCodes':
+    'Trop de codes inconnus depuis cet appareil. Réessayez dans quelques minutes.',
   'error.resourceTheme.slugTaken': 'Un autre thème de ce centre utilise déjà cet identifiant.',
   'error.resourceTheme.orderIncomplete': 'L’ordre doit citer chaque thème du centre, une seule fois.',
   'error.resourceImport.invalid':

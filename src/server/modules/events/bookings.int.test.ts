@@ -1,10 +1,11 @@
 import { asc, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { booking, event, eventSession } from '../../db/schema/events'
+import { booking, event } from '../../db/schema/events'
 import { AppError } from '../../http/errors'
 import { createTestContext, type TestContext } from '../../test/app'
 import { canonicalCode, newBookingCode } from './booking-code'
 import { bookSeats, cancelBooking, changeBookingSeats, getBooking } from './bookings'
+import { eventFactories } from './testing'
 
 let t: TestContext
 beforeAll(async () => {
@@ -15,36 +16,8 @@ afterAll(() => t.close())
 const now = new Date('2026-03-02T09:00:00Z')
 const hours = (n: number) => new Date(now.getTime() + n * 3_600_000)
 
-/** A workshop with one session tomorrow, booked ahead (`overrides` change the session). */
-async function buildSession(overrides: Partial<typeof eventSession.$inferInsert> = {}) {
-  const centre = await t.buildCentre()
-  const [workshop] = await t.db
-    .insert(event)
-    .values({
-      centreId: centre.id,
-      type: 'workshop',
-      title: { fr: 'Atelier CV', en: 'CV workshop' },
-      description: {},
-      language: 'fr',
-      place: 'Salle 2',
-    })
-    .returning()
-  const [session] = await t.db
-    .insert(eventSession)
-    .values({
-      eventId: workshop?.id ?? '',
-      centreId: centre.id,
-      startsAt: hours(24),
-      endsAt: hours(26),
-      booking: true,
-      capacity: 50,
-      maxGroup: 3,
-      ...overrides,
-    })
-    .returning()
-  if (!session || !workshop) throw new Error('session not created')
-  return { session, workshop }
-}
+const buildSession = (overrides: Parameters<ReturnType<typeof eventFactories>['buildSession']>[1] = {}) =>
+  eventFactories(t).buildSession(now, overrides)
 
 const book = (sessionId: string, seats: number, extra: { priority?: boolean; at?: Date } = {}) =>
   bookSeats({
