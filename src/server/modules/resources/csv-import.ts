@@ -22,6 +22,7 @@ import {
 } from '../../db/schema/resources'
 import { AppError } from '../../http/errors'
 import { recordAudit } from '../audit/service'
+import { type PartnerWriter, partnerForNew } from '../auth/partner-writer'
 import {
   type CsvRow,
   countCell,
@@ -31,7 +32,6 @@ import {
   readCatalogueCsv,
   yesNoCell,
 } from './csv-rows'
-import { type CatalogueWriter, partnerForNew } from './policy'
 import { presentStaffResources } from './read-resources'
 import { findOccupationIds, occupationKey, resourceColumns } from './resources-service'
 import { lockCatalogue, reindexResources } from './search'
@@ -78,7 +78,7 @@ export async function importCatalogueCsv(options: {
   db: Database
   centreId: string
   actorUserId: string | null
-  writer: CatalogueWriter
+  writer: PartnerWriter
   csv: string
 }): Promise<CatalogueImportResult> {
   const { db, centreId, writer } = options
@@ -114,7 +114,7 @@ export async function importCatalogueCsv(options: {
 type Context = Awaited<ReturnType<typeof loadContext>>
 
 /** What rows refer to, read once: the centre's areas and themes, the resources named, the occupations. */
-async function loadContext(tx: Database, centreId: string, rows: CsvRow[], writer: CatalogueWriter) {
+async function loadContext(tx: Database, centreId: string, rows: CsvRow[], writer: PartnerWriter) {
   const ids = rows
     .map((row) => optionalCell(row.cells.id))
     .filter((id): id is string => !!id && UUID.test(id))
@@ -266,7 +266,7 @@ function prepareRow(
 }
 
 /** Writes the checked rows: new ones in batches, updates one by one, links replaced in batches. */
-async function writeRows(tx: Database, centreId: string, writer: CatalogueWriter, rows: Prepared[]) {
+async function writeRows(tx: Database, centreId: string, writer: PartnerWriter, rows: Prepared[]) {
   const added = rows.filter((row) => row.isNew)
   for (let i = 0; i < added.length; i += CHUNK) {
     await tx.insert(resource).values(

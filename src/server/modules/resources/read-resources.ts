@@ -19,7 +19,7 @@ import {
   resourceTheme,
   resourceThemeLink,
 } from '../../db/schema/resources'
-import { type CatalogueWriter, canChange } from './policy'
+import { canChange, type PartnerWriter } from '../auth/partner-writer'
 
 export type ResourceRow = typeof resource.$inferSelect
 
@@ -137,7 +137,7 @@ export async function presentStaffResources(options: {
   db: Database
   rows: ResourceRow[]
   languages: string[]
-  writer: CatalogueWriter | null
+  writer: PartnerWriter | null
 }): Promise<StaffResource[]> {
   const { db, rows, writer } = options
   const ids = rows.map((row) => row.id)

@@ -16,10 +16,10 @@ import {
 } from '../../db/schema/resources'
 import { AppError, forbidden, notFound } from '../../http/errors'
 import { recordAudit } from '../audit/service'
-import { type CatalogueWriter, canChange, partnerForNew } from './policy'
+import { canChange, type PartnerWriter, partnerForNew } from '../auth/partner-writer'
 import { lockCatalogue, reindexResources } from './search'
 
-type Write = { db: Database; centreId: string; actorUserId: string | null; writer: CatalogueWriter }
+type Write = { db: Database; centreId: string; actorUserId: string | null; writer: PartnerWriter }
 
 const refusal = (field: string, key: string) =>
   new AppError('validation', key, {}, { [field]: { key, values: {} } })
@@ -102,7 +102,7 @@ export async function lockChangeable(
   tx: Database,
   centreId: string,
   resourceId: string,
-  writer: CatalogueWriter,
+  writer: PartnerWriter,
 ) {
   const [current] = await tx
     .select({ id: resource.id, partnerId: resource.partnerId, title: resource.title })

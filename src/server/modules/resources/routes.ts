@@ -12,11 +12,11 @@ import {
 } from '../../../shared/schemas/resources'
 import { createRouter } from '../../http/context'
 import { jsonContent, staffErrors, staffSecurity } from '../../http/openapi'
+import { partnerEditors, partnerWriterOf } from '../auth/partner-writer'
 import { centreManagers, centreStaff } from '../auth/policy'
 import { centreItemParam, centreParam, centreRole } from '../centres/scope'
 import { exportCatalogueCsv } from './csv-export'
 import { importCatalogueCsv } from './csv-import'
-import { catalogueEditors, catalogueWriterOf } from './policy'
 import { presentTheme } from './read-resources'
 import { createResource, deleteResource, updateResource } from './resources-service'
 import { getStaffResource, listStaffResources } from './staff-read'
@@ -28,7 +28,7 @@ const noContent = { 204: { description: 'Done' } }
 const route = <const R extends Parameters<typeof createRoute>[0]>(r: R) =>
   createRoute({ ...r, tags, security: staffSecurity, responses: { ...staffErrors, ...r.responses } })
 const readers = centreRole(centreStaff)
-const editors = centreRole(catalogueEditors)
+const editors = centreRole(partnerEditors)
 const managers = centreRole(centreManagers)
 
 /** Staff side of the catalogue: managers and partner coordinators (each on their partner's resources). */
@@ -60,7 +60,7 @@ export const catalogueRoutes = createRouter()
     }),
     async (c) => {
       const { db, centre, actor, actorUserId } = c.var.scope
-      const writer = catalogueWriterOf(actor, centre.id)
+      const writer = partnerWriterOf(actor, centre.id)
       const id = await createResource({
         db,
         centreId: centre.id,
@@ -108,7 +108,7 @@ export const catalogueRoutes = createRouter()
     async (c) => {
       const { db, centre, actor, actorUserId } = c.var.scope
       const resourceId = c.req.valid('param').id
-      const writer = catalogueWriterOf(actor, centre.id)
+      const writer = partnerWriterOf(actor, centre.id)
       await updateResource({
         db,
         centreId: centre.id,
@@ -134,7 +134,7 @@ export const catalogueRoutes = createRouter()
     }),
     async (c) => {
       const { db, centre, actor, actorUserId } = c.var.scope
-      const writer = catalogueWriterOf(actor, centre.id)
+      const writer = partnerWriterOf(actor, centre.id)
       await deleteResource({
         db,
         centreId: centre.id,
@@ -177,7 +177,7 @@ export const catalogueRoutes = createRouter()
     }),
     async (c) => {
       const { db, centre, actor, actorUserId } = c.var.scope
-      const writer = catalogueWriterOf(actor, centre.id)
+      const writer = partnerWriterOf(actor, centre.id)
       const { csv } = c.req.valid('json')
       return c.json(await importCatalogueCsv({ db, centreId: centre.id, actorUserId, writer, csv }), 200)
     },

@@ -5,8 +5,8 @@ import type { centre } from '../../db/schema/centres'
 import { resource } from '../../db/schema/resources'
 import { notFound } from '../../http/errors'
 import type { Actor } from '../auth/actor'
+import { findPartnerWriter } from '../auth/partner-writer'
 import { findResources } from './catalogue-query'
-import { findCatalogueWriter } from './policy'
 import { loadResources, presentStaffResources } from './read-resources'
 
 type Centre = typeof centre.$inferSelect
@@ -32,7 +32,7 @@ export async function listStaffResources(options: {
     db,
     rows: await loadResources(db, found.ids),
     languages,
-    writer: findCatalogueWriter(options.actor, home.id),
+    writer: findPartnerWriter(options.actor, home.id),
   })
   return { items, total: found.total, nextCursor: found.nextCursor }
 }
@@ -54,7 +54,7 @@ export async function getStaffResource(options: {
     db,
     rows,
     languages: [...new Set([options.language, home.defaultLanguage])],
-    writer: findCatalogueWriter(options.actor, home.id),
+    writer: findPartnerWriter(options.actor, home.id),
   })
   if (!item) throw notFound('error.resource.notFound')
   return item

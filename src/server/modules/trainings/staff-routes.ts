@@ -1,5 +1,4 @@
 import { createRoute } from '@hono/zod-openapi'
-import type { StaffRole } from '../../../shared/constants'
 import {
   occupationRefSchema,
   trainingDetailSchema,
@@ -7,6 +6,7 @@ import {
 } from '../../../shared/schemas/trainings'
 import { createRouter } from '../../http/context'
 import { jsonContent, staffErrors, staffSecurity } from '../../http/openapi'
+import { partnerEditors } from '../auth/partner-writer'
 import { centreItemParam, centreParam, centreRole } from '../centres/scope'
 import {
   createCentreTraining,
@@ -23,8 +23,7 @@ const route = <const R extends Parameters<typeof createRoute>[0]>(r: R) =>
   createRoute({ ...r, tags, security: staffSecurity, responses: { ...staffErrors, ...r.responses } })
 
 /** Who may enter a centre's own courses: its managers and its partners' coordinators. */
-const trainingEditors = ['manager', 'partner_coordinator'] as const satisfies readonly StaffRole[]
-const editors = centreRole(trainingEditors)
+const editors = centreRole(partnerEditors)
 const occupationParam = centreItemParam.extend({
   taxonomy: occupationRefSchema.shape.taxonomy,
   code: occupationRefSchema.shape.code,
