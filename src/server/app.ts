@@ -17,6 +17,7 @@ import { setupRoutes } from './modules/centres/setup-routes'
 import { apiDocsRoutes } from './modules/docs/routes'
 import { bookingRoutes } from './modules/events/booking-routes'
 import { bookingCodeLimit, type CodeLimitOptions } from './modules/events/code-limit'
+import { eventStaffRoutes } from './modules/events/staff-routes'
 import { healthRoutes } from './modules/health/routes'
 import { occupationRoutes } from './modules/occupations/routes'
 import { publicResourceRoutes } from './modules/resources/public-routes'
@@ -87,6 +88,7 @@ export function createApp(options: AppOptions) {
   api.route('/', catalogueRoutes)
   api.route('/', searchRoutes)
   api.route('/', bookingRoutes)
+  api.route('/', eventStaffRoutes)
 
   app.use(
     '/api/*',

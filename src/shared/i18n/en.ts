@@ -56,6 +56,11 @@ export const en: Record<keyof typeof fr, string> = {
   'validation.contact': 'An email address or a phone number.',
   'validation.contactConsent': 'Tick the box to agree that this contact is kept until the session.',
   'validation.bookingCode': 'A booking code has 16 letters and digits, e.g. 7KQM-2XR9-HT4D-PA3C.',
+  'validation.dateTime': 'A date and time with its offset, e.g. 2026-03-02T14:00:00+01:00.',
+  'validation.endsBeforeStart': 'The end must come after the start.',
+  'validation.capacityNeeded': 'A session with booking needs a number of seats.',
+  'validation.keptSeatsAboveCapacity':
+    'Seats kept for walk-ins and the priority audience exceed the capacity.',
   'validation.language': 'Not a valid language code (e.g. fr, en).',
   'validation.localizedRequired': 'Fill in this text in at least one language.',
   'validation.timezone': 'Unknown time zone (e.g. Europe/Paris).',
@@ -432,6 +437,14 @@ export const en: Record<keyof typeof fr, string> = {
   'error.booking.tooManySeats': 'At most {max, plural, one {# seat} other {# seats}} per booking.',
   'error.booking.noSeatsLeft': 'There are not enough seats left to add to this booking.',
   'error.booking.tooManyWrongCodes': 'Too many unknown codes from this device. Try again in a few minutes.',
+  'error.event.notFound': 'This event does not exist in this centre.',
+  'error.event.cancelled': 'This event has already been cancelled.',
+  'error.event.unknownPartner': 'One of the chosen organisers is not a partner of this centre.',
+  'error.event.unknownArea': 'One of the chosen areas does not belong to this centre.',
+  'error.event.unknownTheme': 'One of the chosen themes does not belong to this centre.',
+  'error.event.unknownSession': 'One of the sessions is not a session of this event.',
+  'error.session.capacityBelowBooked':
+    '{booked, plural, one {# seat is} other {# seats are}} already booked: the capacity cannot be lower.',
   'error.resourceTheme.slugTaken': 'Another theme of this centre already uses this identifier.',
   'error.resourceTheme.orderIncomplete': 'The order must name every theme of the centre, once.',
   'error.resourceImport.invalid':

@@ -55,6 +55,11 @@ export const fr = {
   'validation.contact': 'Une adresse e-mail ou un numéro de téléphone.',
   'validation.contactConsent': 'Cochez la case pour accepter que ce contact soit gardé jusqu’à la séance.',
   'validation.bookingCode': 'Un code de réservation a 16 lettres et chiffres, ex. : 7KQM-2XR9-HT4D-PA3C.',
+  'validation.dateTime': 'Une date et une heure avec leur décalage, ex. : 2026-03-02T14:00:00+01:00.',
+  'validation.endsBeforeStart': 'La fin doit venir après le début.',
+  'validation.capacityNeeded': 'Une séance sur réservation a besoin d’un nombre de places.',
+  'validation.keptSeatsAboveCapacity':
+    'Les places gardées pour l’accès libre et le public prioritaire dépassent la capacité.',
   'validation.language': 'Code de langue non valable (ex. : fr, en).',
   'validation.localizedRequired': 'Remplissez ce texte dans au moins une langue.',
   'validation.timezone': 'Fuseau horaire inconnu (ex. : Europe/Paris).',
@@ -443,6 +448,14 @@ export const fr = {
   'error.booking.noSeatsLeft': 'Il ne reste pas assez de places pour agrandir cette réservation.',
   'error.booking.tooManyWrongCodes':
     'Trop de codes inconnus depuis cet appareil. Réessayez dans quelques minutes.',
+  'error.event.notFound': 'Cet événement n’existe pas dans ce centre.',
+  'error.event.cancelled': 'Cet événement a déjà été annulé.',
+  'error.event.unknownPartner': 'Un des organisateurs choisis n’est pas partenaire de ce centre.',
+  'error.event.unknownArea': 'Un des espaces choisis n’appartient pas à ce centre.',
+  'error.event.unknownTheme': 'Un des thèmes choisis n’appartient pas à ce centre.',
+  'error.event.unknownSession': 'Une des séances n’est pas une séance de cet événement.',
+  'error.session.capacityBelowBooked':
+    '{booked, plural, one {# place est déjà réservée} other {# places sont déjà réservées}} : la capacité ne peut pas être plus basse.',
   'error.resourceTheme.slugTaken': 'Un autre thème de ce centre utilise déjà cet identifiant.',
   'error.resourceTheme.orderIncomplete': 'L’ordre doit citer chaque thème du centre, une seule fois.',
   'error.resourceImport.invalid':

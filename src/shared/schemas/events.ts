@@ -1,8 +1,93 @@
 import { z } from '../validation'
-import { textSchema } from './common'
+import { localizedTextSchema, textSchema } from './common'
+import { audiences } from './resources'
+
+export const eventTypes = [
+  'workshop',
+  'club',
+  'information_session',
+  'conference',
+  'forum',
+  'recruitment_day',
+  'visit',
+] as const
+export type EventType = (typeof eventTypes)[number]
+
+export const accessibilityFeatures = [
+  'step_free',
+  'induction_loop',
+  'sign_language',
+  'live_captions',
+  'easy_read',
+  'quiet_space',
+] as const
 
 /** The most seats one booking may ever hold; a session may allow fewer. */
 export const MAX_GROUP = 20
+
+const unique = <T>(values: T[]) => [...new Set(values)]
+const instant = z.iso.datetime({ offset: true, error: 'validation.dateTime' })
+
+/**
+ * One session as staff plan it: free entry, or booked with a capacity, seats kept for people who come
+ * on the day (until a release time) and a share for a priority audience. `id` names a session that
+ * already exists, when an event is changed.
+ */
+export const sessionInputSchema = z
+  .object({
+    id: z.uuid().optional(),
+    startsAt: instant,
+    endsAt: instant,
+    booking: z.boolean().default(false),
+    capacity: z.number().int().min(1).max(10_000).nullable().default(null),
+    walkInSeats: z.number().int().min(0).max(10_000).default(0),
+    walkInReleaseAt: instant.nullable().default(null),
+    prioritySeats: z.number().int().min(0).max(10_000).default(0),
+    maxGroup: z.number().int().min(1).max(MAX_GROUP).default(4),
+    bookingOpensAt: instant.nullable().default(null),
+    bookingClosesAt: instant.nullable().default(null),
+  })
+  .superRefine((session, ctx) => {
+    if (Date.parse(session.endsAt) <= Date.parse(session.startsAt))
+      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'validation.endsBeforeStart' })
+    if (session.booking && session.capacity === null)
+      ctx.addIssue({ code: 'custom', path: ['capacity'], message: 'validation.capacityNeeded' })
+    if (session.capacity !== null && session.walkInSeats + session.prioritySeats > session.capacity)
+      ctx.addIssue({ code: 'custom', path: ['walkInSeats'], message: 'validation.keptSeatsAboveCapacity' })
+  })
+export type SessionInput = z.input<typeof sessionInputSchema>
+
+/** An event as its organisers write it, with its sessions (a club has one per meeting). */
+export const eventInputSchema = z.object({
+  type: z.enum(eventTypes),
+  title: localizedTextSchema({ max: 200, required: true }),
+  description: localizedTextSchema({ max: 5000, required: false }).default({}),
+  audiences: z.array(z.enum(audiences)).max(audiences.length).default([]).transform(unique),
+  /** The language spoken, as a language tag (`fr`, `en`, `ar`…). */
+  language: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z]{2,3}$/, 'validation.language'),
+  accessibility: z
+    .array(z.enum(accessibilityFeatures))
+    .max(accessibilityFeatures.length)
+    .default([])
+    .transform(unique),
+  place: textSchema(300).pipe(z.string().min(1)),
+  offSite: z.boolean().default(false),
+  coOrganisers: z
+    .array(textSchema(120).pipe(z.string().min(1)))
+    .max(10)
+    .default([])
+    .transform(unique),
+  /** The centre's partners running it; a partner coordinator's own partner is always among them. */
+  partnerIds: z.array(z.uuid()).max(10).default([]).transform(unique),
+  areaIds: z.array(z.uuid()).max(20).default([]).transform(unique),
+  themeIds: z.array(z.uuid()).max(20).default([]).transform(unique),
+  sessions: z.array(sessionInputSchema).min(1).max(200),
+})
+export type EventInput = z.input<typeof eventInputSchema>
 
 /**
  * A reminder address, given by choice: an email address or a phone number. Used only for this
@@ -50,3 +135,46 @@ export const bookingCodeSchema = z
   .trim()
   .max(40)
   .regex(/^[0-9A-Za-z -]+$/, 'validation.bookingCode')
+
+/** A session as staff follow it: its plan, and how many seats are booked and how many wait. */
+export const staffSessionSchema = z
+  .object({
+    id: z.uuid(),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    booking: z.boolean(),
+    capacity: z.number().int().nullable(),
+    walkInSeats: z.number().int(),
+    walkInReleaseAt: z.string().nullable(),
+    prioritySeats: z.number().int(),
+    maxGroup: z.number().int(),
+    bookingOpensAt: z.string().nullable(),
+    bookingClosesAt: z.string().nullable(),
+    cancelled: z.boolean(),
+    bookedSeats: z.number().int(),
+    waitingBookings: z.number().int(),
+    dropIns: z.number().int(),
+  })
+  .meta({ id: 'StaffSession' })
+
+/** An event as its organisers see it in the staff pages. */
+export const staffEventSchema = z
+  .object({
+    id: z.uuid(),
+    type: z.enum(eventTypes),
+    title: z.record(z.string(), z.string()),
+    description: z.record(z.string(), z.string()),
+    audiences: z.array(z.string()),
+    language: z.string(),
+    accessibility: z.array(z.string()),
+    place: z.string(),
+    offSite: z.boolean(),
+    coOrganisers: z.array(z.string()),
+    partnerIds: z.array(z.uuid()),
+    areaIds: z.array(z.uuid()),
+    themeIds: z.array(z.uuid()),
+    cancelled: z.boolean(),
+    sessions: z.array(staffSessionSchema),
+  })
+  .meta({ id: 'StaffEvent' })
+export type StaffEvent = z.infer<typeof staffEventSchema>

@@ -13,29 +13,9 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core'
+import { eventTypes } from '../../../shared/schemas/events'
 import { area, centre, type LocalizedText, partner } from './centres'
 import { inList, resourceTheme } from './resources'
-
-/** Kinds of collective events a centre runs. */
-export const EVENT_TYPES = [
-  'workshop',
-  'club',
-  'information_session',
-  'conference',
-  'forum',
-  'recruitment_day',
-  'visit',
-] as const
-
-/** What an event's place and running offer people with disabilities. */
-export const ACCESSIBILITY_FEATURES = [
-  'step_free',
-  'induction_loop',
-  'sign_language',
-  'live_captions',
-  'easy_read',
-  'quiet_space',
-] as const
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -67,7 +47,7 @@ export const event = pgTable(
   },
   (t) => [
     index('event_centre_idx').on(t.centreId),
-    check('event_type_check', sql`${t.type} in (${inList(EVENT_TYPES)})`),
+    check('event_type_check', sql`${t.type} in (${inList(eventTypes)})`),
   ],
 )
 

@@ -4,7 +4,7 @@ import { auditLog } from '../../db/schema/staff'
 export type AuditEntry = {
   actorUserId: string | null
   centreId: string | null
-  action: 'create' | 'update' | 'delete' | 'replace' | 'grant' | 'revoke' | 'reset_link'
+  action: 'create' | 'update' | 'delete' | 'replace' | 'grant' | 'revoke' | 'reset_link' | 'cancel'
   entity: string
   entityId?: string | null
   data?: Record<string, unknown>

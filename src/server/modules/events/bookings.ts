@@ -87,6 +87,11 @@ async function promote(tx: Database, session: Session, now: Date): Promise<strin
   return promoted
 }
 
+/** After a session's seats change (more capacity, walk-in seats released): its waiting list moves up. */
+export async function promoteWaiting(tx: Database, sessionId: string, now: Date): Promise<string[]> {
+  return promote(tx, await lockSession(tx, sessionId), now)
+}
+
 /**
  * Books seats on a session without a name: confirmed when they are free and nobody is waiting before,
  * else on the waiting list. Returns the code that opens the booking, shown once.

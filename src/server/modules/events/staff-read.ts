@@ -1,0 +1,78 @@
+import { and, asc, eq, sql } from 'drizzle-orm'
+import type { StaffEvent } from '../../../shared/schemas/events'
+import type { Database } from '../../db/client'
+import { booking, event, eventArea, eventOrganiser, eventSession, eventTheme } from '../../db/schema/events'
+import { notFound } from '../../http/errors'
+
+const iso = (value: Date | null) => (value === null ? null : value.toISOString())
+
+/** One event of the centre with its links and its sessions, each with seats booked and bookings waiting. */
+export async function getStaffEvent(options: {
+  db: Database
+  centreId: string
+  eventId: string
+}): Promise<StaffEvent> {
+  const { db, eventId } = options
+  const [row] = await db
+    .select()
+    .from(event)
+    .where(and(eq(event.centreId, options.centreId), eq(event.id, eventId)))
+  if (!row) throw notFound('error.event.notFound')
+  const [organisers, areas, themes, sessions] = await Promise.all([
+    db
+      .select({ id: eventOrganiser.partnerId })
+      .from(eventOrganiser)
+      .where(eq(eventOrganiser.eventId, eventId)),
+    db.select({ id: eventArea.areaId }).from(eventArea).where(eq(eventArea.eventId, eventId)),
+    db.select({ id: eventTheme.themeId }).from(eventTheme).where(eq(eventTheme.eventId, eventId)),
+    db
+      .select({
+        session: eventSession,
+        bookedSeats:
+          sql<number>`coalesce(sum(${booking.seats}) filter (where ${booking.status} = 'confirmed'), 0)`.mapWith(
+            Number,
+          ),
+        waitingBookings:
+          sql<number>`count(${booking.id}) filter (where ${booking.status} = 'waiting')`.mapWith(Number),
+      })
+      .from(eventSession)
+      .leftJoin(booking, eq(booking.sessionId, eventSession.id))
+      .where(eq(eventSession.eventId, eventId))
+      .groupBy(eventSession.id)
+      .orderBy(asc(eventSession.startsAt), asc(eventSession.id)),
+  ])
+  const ids = (rows: { id: string }[]) => rows.map((entry) => entry.id).sort()
+  return {
+    id: row.id,
+    type: row.type as StaffEvent['type'],
+    title: row.title,
+    description: row.description,
+    audiences: row.audiences,
+    language: row.language,
+    accessibility: row.accessibility,
+    place: row.place,
+    offSite: row.offSite,
+    coOrganisers: row.coOrganisers,
+    partnerIds: ids(organisers),
+    areaIds: ids(areas),
+    themeIds: ids(themes),
+    cancelled: row.cancelledAt !== null,
+    sessions: sessions.map(({ session, bookedSeats, waitingBookings }) => ({
+      id: session.id,
+      startsAt: session.startsAt.toISOString(),
+      endsAt: session.endsAt.toISOString(),
+      booking: session.booking,
+      capacity: session.capacity,
+      walkInSeats: session.walkInSeats,
+      walkInReleaseAt: iso(session.walkInReleaseAt),
+      prioritySeats: session.prioritySeats,
+      maxGroup: session.maxGroup,
+      bookingOpensAt: iso(session.bookingOpensAt),
+      bookingClosesAt: iso(session.bookingClosesAt),
+      cancelled: session.cancelledAt !== null || row.cancelledAt !== null,
+      bookedSeats,
+      waitingBookings,
+      dropIns: session.dropIns,
+    })),
+  }
+}

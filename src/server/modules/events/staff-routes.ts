@@ -1,0 +1,105 @@
+import { createRoute } from '@hono/zod-openapi'
+import { eventInputSchema, staffEventSchema } from '../../../shared/schemas/events'
+import { createRouter } from '../../http/context'
+import { jsonContent, staffErrors, staffSecurity } from '../../http/openapi'
+import { partnerEditors, partnerWriterOf } from '../auth/partner-writer'
+import { centreStaff } from '../auth/policy'
+import { centreItemParam, centreParam, centreRole } from '../centres/scope'
+import { cancelEvent, createEvent, updateEvent } from './events-service'
+import { getStaffEvent } from './staff-read'
+
+const tags = ['Events']
+const body = <T>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } })
+const route = <const R extends Parameters<typeof createRoute>[0]>(r: R) =>
+  createRoute({ ...r, tags, security: staffSecurity, responses: { ...staffErrors, ...r.responses } })
+const readers = centreRole(centreStaff)
+const editors = centreRole(partnerEditors)
+
+/** Staff side of the events programme: managers any event, partner coordinators their partner's. */
+export const eventStaffRoutes = createRouter()
+  .openapi(
+    route({
+      method: 'post',
+      path: '/centres/{centre}/events',
+      middleware: [editors] as const,
+      summary: 'Add an event with its sessions (a partner coordinator’s is run by their partner)',
+      request: { params: centreParam, ...body(eventInputSchema) },
+      responses: { 201: jsonContent(staffEventSchema, 'Created') },
+    }),
+    async (c) => {
+      const { db, centre, actor, actorUserId } = c.var.scope
+      const eventId = await createEvent({
+        db,
+        centreId: centre.id,
+        actorUserId,
+        writer: partnerWriterOf(actor, centre.id),
+        input: c.req.valid('json'),
+        now: c.var.deps.now(),
+      })
+      return c.json(await getStaffEvent({ db, centreId: centre.id, eventId }), 201)
+    },
+  )
+  .openapi(
+    route({
+      method: 'get',
+      path: '/centres/{centre}/events/{id}',
+      middleware: [readers] as const,
+      summary: 'An event with its sessions, seats booked and bookings waiting',
+      request: { params: centreItemParam },
+      responses: { 200: jsonContent(staffEventSchema, 'The event') },
+    }),
+    async (c) => {
+      const { db, centre } = c.var.scope
+      return c.json(await getStaffEvent({ db, centreId: centre.id, eventId: c.req.valid('param').id }), 200)
+    },
+  )
+  .openapi(
+    route({
+      method: 'put',
+      path: '/centres/{centre}/events/{id}',
+      middleware: [editors] as const,
+      summary: 'Change an event and its sessions',
+      description:
+        'Sessions named by `id` are changed (never below the seats already booked; seats gained go to ' +
+        'the waiting list), others are added; a session left out is removed, or cancelled if booked.',
+      request: { params: centreItemParam, ...body(eventInputSchema) },
+      responses: { 200: jsonContent(staffEventSchema, 'The event') },
+    }),
+    async (c) => {
+      const { db, centre, actor, actorUserId } = c.var.scope
+      const eventId = c.req.valid('param').id
+      await updateEvent({
+        db,
+        centreId: centre.id,
+        actorUserId,
+        writer: partnerWriterOf(actor, centre.id),
+        eventId,
+        input: c.req.valid('json'),
+        now: c.var.deps.now(),
+      })
+      return c.json(await getStaffEvent({ db, centreId: centre.id, eventId }), 200)
+    },
+  )
+  .openapi(
+    route({
+      method: 'delete',
+      path: '/centres/{centre}/events/{id}',
+      middleware: [editors] as const,
+      summary: 'Cancel an event and all its sessions (their bookings are kept)',
+      request: { params: centreItemParam },
+      responses: { 200: jsonContent(staffEventSchema, 'The event, cancelled') },
+    }),
+    async (c) => {
+      const { db, centre, actor, actorUserId } = c.var.scope
+      const eventId = c.req.valid('param').id
+      await cancelEvent({
+        db,
+        centreId: centre.id,
+        actorUserId,
+        writer: partnerWriterOf(actor, centre.id),
+        eventId,
+        now: c.var.deps.now(),
+      })
+      return c.json(await getStaffEvent({ db, centreId: centre.id, eventId }), 200)
+    },
+  )
