@@ -17,7 +17,7 @@ import { setupRoutes } from './modules/centres/setup-routes'
 import { apiDocsRoutes } from './modules/docs/routes'
 import { bookingRoutes } from './modules/events/booking-routes'
 import { bookingCodeLimit, type CodeLimitOptions } from './modules/events/code-limit'
-import { eventStaffRoutes } from './modules/events/staff-routes'
+import { checkInRoutes, eventStaffRoutes } from './modules/events/staff-routes'
 import { healthRoutes } from './modules/health/routes'
 import { occupationRoutes } from './modules/occupations/routes'
 import { publicResourceRoutes } from './modules/resources/public-routes'
@@ -89,6 +89,7 @@ export function createApp(options: AppOptions) {
   api.route('/', searchRoutes)
   api.route('/', bookingRoutes)
   api.route('/', eventStaffRoutes)
+  api.route('/', checkInRoutes)
 
   app.use(
     '/api/*',

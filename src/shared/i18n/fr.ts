@@ -448,6 +448,10 @@ export const fr = {
   'error.booking.noSeatsLeft': 'Il ne reste pas assez de places pour agrandir cette réservation.',
   'error.booking.tooManyWrongCodes':
     'Trop de codes inconnus depuis cet appareil. Réessayez dans quelques minutes.',
+  'error.booking.notFoundForSession': 'Aucune réservation de cette séance n’a ce code.',
+  'error.booking.stillWaiting': 'Cette réservation est encore sur liste d’attente.',
+  'error.booking.checkInAboveSeats':
+    'Cette réservation ne compte que {seats, plural, one {# place} other {# places}}.',
   'error.event.notFound': 'Cet événement n’existe pas dans ce centre.',
   'error.event.cancelled': 'Cet événement a déjà été annulé.',
   'error.event.unknownPartner': 'Un des organisateurs choisis n’est pas partenaire de ce centre.',

@@ -143,3 +143,65 @@ describe('events, as their organisers write them', () => {
     expect((await send(`${path}/${created.body.id}`, { method: 'DELETE', cookie: manager })).status).toBe(409)
   })
 })
+
+describe('at the door', () => {
+  it('checks a booking in by its code and counts drop-ins, keeping counts only', async () => {
+    const centre = await t.buildCentre()
+    const manager = await f.signInManager(centre.id)
+    const reception = await t.buildStaff('reception', centre.id)
+    const desk = await t.signIn(reception.email, reception.password)
+    const created = await send(`/api/v1/centres/${centre.slug}/events`, {
+      method: 'POST',
+      cookie: manager,
+      body: workshop(),
+    })
+    const [session] = created.body.sessions
+    const booked = await send(`/api/v1/sessions/${session.id}/bookings`, {
+      method: 'POST',
+      body: { seats: 2 },
+    })
+    const waiting = await send(`/api/v1/sessions/${session.id}/bookings`, {
+      method: 'POST',
+      body: { seats: 1 },
+    })
+    const checkIn = (body: object, lang = 'en') =>
+      send(`/api/v1/centres/${centre.slug}/sessions/${session.id}/check-in`, {
+        method: 'POST',
+        cookie: desk,
+        lang,
+        body,
+      })
+    expect(await checkIn({ code: booked.body.code, seats: 3 }, 'fr')).toMatchObject({
+      status: 422,
+      body: { error: { message: 'Cette réservation ne compte que 2 places.' } },
+    })
+    expect(await checkIn({ code: booked.body.code.toLowerCase(), seats: 1 })).toMatchObject({
+      status: 200,
+      body: { checkedIn: 1, seats: 2 },
+    })
+    expect((await checkIn({ code: booked.body.code })).body.checkedIn).toBe(2)
+    expect((await checkIn({ code: waiting.body.code })).status).toBe(409)
+    expect((await checkIn({ code: '7KQM-2XR9-HT4D-PA3C' })).status).toBe(404)
+    const dropIns = (change: number) =>
+      send(`/api/v1/centres/${centre.slug}/sessions/${session.id}/drop-ins`, {
+        method: 'POST',
+        cookie: desk,
+        body: { change },
+      })
+    expect((await dropIns(3)).body).toEqual({ dropIns: 3 })
+    expect((await dropIns(-5)).body).toEqual({ dropIns: 0 })
+    expect((await dropIns(500)).status).toBe(422)
+    const other = await t.buildCentre()
+    const outsider = await f.signInManager(other.id)
+    const foreign = await send(`/api/v1/centres/${other.slug}/sessions/${session.id}/drop-ins`, {
+      method: 'POST',
+      cookie: outsider,
+      body: { change: 1 },
+    })
+    expect(foreign.status).toBe(404)
+    expect(
+      (await send(`/api/v1/centres/${centre.slug}/events/${created.body.id}`, { cookie: desk })).body
+        .sessions[0],
+    ).toMatchObject({ bookedSeats: 2, waitingBookings: 1, dropIns: 0 })
+  })
+})

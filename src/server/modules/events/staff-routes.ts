@@ -1,10 +1,17 @@
-import { createRoute } from '@hono/zod-openapi'
-import { eventInputSchema, staffEventSchema } from '../../../shared/schemas/events'
+import { createRoute, z } from '@hono/zod-openapi'
+import {
+  bookingCodeSchema,
+  bookingViewSchema,
+  eventInputSchema,
+  MAX_GROUP,
+  staffEventSchema,
+} from '../../../shared/schemas/events'
 import { createRouter } from '../../http/context'
 import { jsonContent, staffErrors, staffSecurity } from '../../http/openapi'
 import { partnerEditors, partnerWriterOf } from '../auth/partner-writer'
 import { centreStaff } from '../auth/policy'
 import { centreItemParam, centreParam, centreRole } from '../centres/scope'
+import { checkIn, countDropIns } from './check-in'
 import { cancelEvent, createEvent, updateEvent } from './events-service'
 import { getStaffEvent } from './staff-read'
 
@@ -101,5 +108,59 @@ export const eventStaffRoutes = createRouter()
         now: c.var.deps.now(),
       })
       return c.json(await getStaffEvent({ db, centreId: centre.id, eventId }), 200)
+    },
+  )
+
+const sessionParam = centreParam.extend({ id: z.uuid() })
+
+/** At the door: bookings checked in by code, and people without one counted. */
+export const checkInRoutes = createRouter()
+  .openapi(
+    route({
+      method: 'post',
+      path: '/centres/{centre}/sessions/{id}/check-in',
+      middleware: [readers] as const,
+      summary: 'Check a booking in by its code (typed or scanned): only the count is kept',
+      request: {
+        params: sessionParam,
+        ...body(
+          z.object({ code: bookingCodeSchema, seats: z.number().int().min(0).max(MAX_GROUP).optional() }),
+        ),
+      },
+      responses: { 200: jsonContent(bookingViewSchema, 'The booking, checked in') },
+    }),
+    async (c) => {
+      const { db, centre } = c.var.scope
+      const { code, seats } = c.req.valid('json')
+      const checked = await checkIn({
+        db,
+        centreId: centre.id,
+        sessionId: c.req.valid('param').id,
+        code,
+        seats,
+        now: c.var.deps.now(),
+      })
+      return c.json(checked, 200)
+    },
+  )
+  .openapi(
+    route({
+      method: 'post',
+      path: '/centres/{centre}/sessions/{id}/drop-ins',
+      middleware: [readers] as const,
+      summary: 'Count people who came without a booking (a negative change corrects the count)',
+      request: { params: sessionParam, ...body(z.object({ change: z.number().int().min(-100).max(100) })) },
+      responses: { 200: jsonContent(z.object({ dropIns: z.number().int() }), 'The count') },
+    }),
+    async (c) => {
+      const { db, centre } = c.var.scope
+      const counted = await countDropIns({
+        db,
+        centreId: centre.id,
+        sessionId: c.req.valid('param').id,
+        change: c.req.valid('json').change,
+        now: c.var.deps.now(),
+      })
+      return c.json(counted, 200)
     },
   )
