@@ -17,6 +17,7 @@ import { setupRoutes } from './modules/centres/setup-routes'
 import { apiDocsRoutes } from './modules/docs/routes'
 import { bookingRoutes } from './modules/events/booking-routes'
 import { bookingCodeLimit, type CodeLimitOptions } from './modules/events/code-limit'
+import { programmeRoutes } from './modules/events/programme-routes'
 import { checkInRoutes, eventStaffRoutes } from './modules/events/staff-routes'
 import { healthRoutes } from './modules/health/routes'
 import { occupationRoutes } from './modules/occupations/routes'
@@ -56,6 +57,7 @@ export function createApp(options: AppOptions) {
   const bus = givenBus ?? createLocalBus(logger)
   const deps: AppDeps = {
     ...base,
+    publicUrl,
     hub: createLiveHub(bus),
     live: createTicketLive({ db: base.db, bus, now: base.now, logger }),
   }
@@ -90,6 +92,7 @@ export function createApp(options: AppOptions) {
   api.route('/', bookingRoutes)
   api.route('/', eventStaffRoutes)
   api.route('/', checkInRoutes)
+  api.route('/', programmeRoutes)
 
   app.use(
     '/api/*',

@@ -13,6 +13,8 @@ export type AppDeps = {
   db: Database
   auth: Auth
   now: () => Date
+  /** Where visitors reach this deployment, for links in what leaves it (calendar feeds). */
+  publicUrl: string
   /** The live streams of this instance. */
   hub: LiveHub
   /** Announces ticket changes on the bus after they are committed. */

@@ -1,5 +1,5 @@
 import { z } from '../validation'
-import { localizedTextSchema, textSchema } from './common'
+import { isoDateSchema, localizedTextSchema, slugSchema, textSchema } from './common'
 import { audiences } from './resources'
 
 export const eventTypes = [
@@ -178,3 +178,58 @@ export const staffEventSchema = z
   })
   .meta({ id: 'StaffEvent' })
 export type StaffEvent = z.infer<typeof staffEventSchema>
+
+// ——— The programme, for visitors ———
+
+export const programmeFiltersSchema = z.object({
+  /** First and last day shown (the centre's days); from today, for eight weeks, by default. */
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+  area: slugSchema.optional(),
+  type: z.enum(eventTypes).optional(),
+  audience: z.enum(audiences).optional(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}$/, 'validation.language')
+    .optional(),
+  lang: z
+    .string()
+    .regex(/^[a-z]{2,3}$/, 'validation.language')
+    .optional(),
+})
+export type ProgrammeFilters = z.output<typeof programmeFiltersSchema>
+
+/** One session of the programme: what, when, where, for whom, and whether seats are left. */
+export const programmeSessionSchema = z
+  .object({
+    sessionId: z.uuid(),
+    eventId: z.uuid(),
+    type: z.enum(eventTypes),
+    title: z.string(),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    place: z.string(),
+    offSite: z.boolean(),
+    language: z.string(),
+    audiences: z.array(z.string()),
+    accessibility: z.array(z.string()),
+    areas: z.array(
+      z.object({ slug: z.string(), name: z.record(z.string(), z.string()), colour: z.string() }),
+    ),
+    /** The partners running it, in alphabetical order (none put forward), and co-organisers by name. */
+    organisers: z.array(z.string()),
+    booking: z.boolean(),
+    /** Seats anyone may still book, and someone of the priority audience (null: free entry). */
+    seatsLeft: z.number().int().nullable(),
+    prioritySeatsLeft: z.number().int().nullable(),
+    waitingList: z.boolean(),
+    bookingOpen: z.boolean(),
+    cancelled: z.boolean(),
+  })
+  .meta({ id: 'ProgrammeSession' })
+export type ProgrammeSession = z.infer<typeof programmeSessionSchema>
+
+export const programmeSchema = z
+  .object({ from: z.string(), to: z.string(), items: z.array(programmeSessionSchema) })
+  .meta({ id: 'Programme' })
+export type Programme = z.infer<typeof programmeSchema>

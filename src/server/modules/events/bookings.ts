@@ -10,17 +10,28 @@ type Held = Pick<typeof booking.$inferSelect, 'id' | 'seats' | 'priority' | 'sta
 
 const sum = (rows: Held[]) => rows.reduce((total, row) => total + row.seats, 0)
 
+/** What decides the seats left: a session's plan, and the seats already confirmed (by the priority audience). */
+export type SeatPlan = Pick<
+  typeof eventSession.$inferSelect,
+  'capacity' | 'walkInSeats' | 'walkInReleaseAt' | 'prioritySeats'
+>
+export type Booked = { seats: number; prioritySeats: number }
+
 /**
  * Seats a booking could take now: the capacity, less the seats already confirmed, less those kept for
  * people coming on the day (until their release time; for good when there is none), and — for anyone
  * outside the priority audience — less what remains of the priority share.
  */
-export function seatsFree(session: Session, confirmed: Held[], priority: boolean, now: Date): number {
+export function seatsFree(session: SeatPlan, booked: Booked, priority: boolean, now: Date): number {
   const kept = !session.walkInReleaseAt || now < session.walkInReleaseAt ? session.walkInSeats : 0
-  const priorityTaken = sum(confirmed.filter((row) => row.priority))
-  const keptForPriority = priority ? 0 : Math.max(0, session.prioritySeats - priorityTaken)
-  return Math.max(0, (session.capacity ?? 0) - kept - sum(confirmed) - keptForPriority)
+  const keptForPriority = priority ? 0 : Math.max(0, session.prioritySeats - booked.prioritySeats)
+  return Math.max(0, (session.capacity ?? 0) - kept - booked.seats - keptForPriority)
 }
+
+const bookedBy = (confirmed: Held[]): Booked => ({
+  seats: sum(confirmed),
+  prioritySeats: sum(confirmed.filter((row) => row.priority)),
+})
 
 /**
  * The session, locked until the transaction ends: every change to its bookings goes through this lock,
@@ -78,7 +89,7 @@ async function promote(tx: Database, session: Session, now: Date): Promise<strin
   const confirmed = held.filter((row) => row.status === 'confirmed')
   const promoted: string[] = []
   for (const next of held.filter((row) => row.status === 'waiting')) {
-    if (next.seats > seatsFree(session, confirmed, next.priority, now)) break
+    if (next.seats > seatsFree(session, bookedBy(confirmed), next.priority, now)) break
     confirmed.push(next)
     promoted.push(next.id)
   }
@@ -113,7 +124,8 @@ export async function bookSeats(options: {
     const held = await heldBookings(tx, session.id)
     const confirmed = held.filter((row) => row.status === 'confirmed')
     const waiting = held.filter((row) => row.status === 'waiting')
-    const fits = waiting.length === 0 && values.seats <= seatsFree(session, confirmed, values.priority, now)
+    const fits =
+      waiting.length === 0 && values.seats <= seatsFree(session, bookedBy(confirmed), values.priority, now)
     const [row] = await tx
       .insert(booking)
       .values({
@@ -189,7 +201,7 @@ export async function changeBookingSeats(options: {
       const held = await heldBookings(tx, session.id)
       const others = held.filter((other) => other.status === 'confirmed' && other.id !== row.id)
       const waiting = held.some((other) => other.status === 'waiting')
-      if (waiting || seats > seatsFree(session, others, row.priority, now))
+      if (waiting || seats > seatsFree(session, bookedBy(others), row.priority, now))
         throw conflict('error.booking.noSeatsLeft')
     }
     await tx.update(booking).set({ seats, updatedAt: now }).where(eq(booking.id, row.id))
