@@ -8,6 +8,7 @@ import { buildRuntime, listen, openBus, openMigratedDatabase } from '../server/m
 import { createApiToken, revokeApiTokens } from '../server/modules/auth/api-tokens'
 import { createPasswordResetLink } from '../server/modules/auth/auth'
 import { getCentreBySlug } from '../server/modules/centres/centres-service'
+import { sweepSessions } from '../server/modules/events/sweep'
 import {
   attributions,
   type ImportSource,
@@ -71,13 +72,17 @@ program
       printAccounts(logins)
     }
     const server = await listen(app, env)
-    // End of day: tickets nobody will call any more are closed; idempotent, so every instance may run it.
+    // End of day: tickets nobody will call any more are closed; walk-in seats released to waiting lists,
+    // reminder contacts of ended sessions erased. Idempotent, so every instance may run it.
     const sweep = setInterval(() => {
       closeStaleTickets({
         db: handle.db,
         now: new Date(),
         onClosed: (centreId) => app.live.queueChanged(centreId),
       }).catch((error: unknown) => logger.error({ err: error }, 'end of day sweep failed'))
+      sweepSessions({ db: handle.db, now: new Date() }).catch((error: unknown) =>
+        logger.error({ err: error }, 'sessions sweep failed'),
+      )
     }, 60_000)
     sweep.unref()
     logger.info({ url: publicUrl, port: server.port, database: handle.kind }, 'Cité is listening')

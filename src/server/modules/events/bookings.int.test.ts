@@ -5,6 +5,7 @@ import { AppError } from '../../http/errors'
 import { createTestContext, type TestContext } from '../../test/app'
 import { canonicalCode, newBookingCode } from './booking-code'
 import { bookSeats, cancelBooking, changeBookingSeats, getBooking } from './bookings'
+import { sweepSessions } from './sweep'
 import { eventFactories } from './testing'
 
 let t: TestContext
@@ -196,5 +197,34 @@ describe('bookings refused, with a reason', () => {
     await cancelBooking({ db: t.db, code: kept.code, now })
     const [row] = await bookingsOf(session.id)
     expect(row?.contact).toBeNull()
+  })
+})
+
+describe('what time alone changes', () => {
+  it('releases walk-in seats to the waiting list at their time, and erases contacts once the session is over', async () => {
+    const { session } = await buildSession({ capacity: 4, walkInSeats: 2, walkInReleaseAt: hours(20) })
+    await book(session.id, 2)
+    const waiting = await bookSeats({
+      db: t.db,
+      sessionId: session.id,
+      input: { seats: 2, contact: 'ana@example.org', contactConsent: true },
+      now,
+    })
+    expect(waiting.booking.status).toBe('waiting')
+    // Before the release time, nothing moves.
+    expect(await sweepSessions({ db: t.db, now: hours(19) })).toMatchObject({ promoted: 0 })
+    expect((await getBooking({ db: t.db, code: waiting.code })).status).toBe('waiting')
+    // At the release time, the waiting booking gets the seats; again, nothing more happens.
+    expect(await sweepSessions({ db: t.db, now: hours(20) })).toMatchObject({ promoted: 1 })
+    expect(await getBooking({ db: t.db, code: waiting.code })).toMatchObject({
+      status: 'confirmed',
+      hasContact: true,
+    })
+    expect(await sweepSessions({ db: t.db, now: hours(21) })).toMatchObject({ promoted: 0 })
+    // Once the session is over (it ends 26 hours from now), the contact goes.
+    await sweepSessions({ db: t.db, now: hours(25) })
+    expect((await getBooking({ db: t.db, code: waiting.code })).hasContact).toBe(true)
+    await sweepSessions({ db: t.db, now: hours(26) })
+    expect((await getBooking({ db: t.db, code: waiting.code })).hasContact).toBe(false)
   })
 })
