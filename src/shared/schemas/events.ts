@@ -119,6 +119,16 @@ export const bookingStatusSchema = z.enum(['confirmed', 'waiting', 'cancelled'])
 export const bookingViewSchema = z
   .object({
     sessionId: z.uuid(),
+    /** What the booking is for, so its page can say it (the title in every language it has). */
+    session: z.object({
+      eventId: z.uuid(),
+      title: z.record(z.string(), z.string()),
+      startsAt: z.string(),
+      endsAt: z.string(),
+      place: z.string(),
+      offSite: z.boolean(),
+      cancelled: z.boolean(),
+    }),
     seats: z.number().int(),
     status: bookingStatusSchema,
     /** On the waiting list: how many bookings are ahead. */

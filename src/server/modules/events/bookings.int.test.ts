@@ -73,6 +73,15 @@ describe('booking seats without a name', () => {
     expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/)
     expect(made).toEqual({
       sessionId: session.id,
+      session: {
+        eventId: session.eventId,
+        title: { fr: 'Atelier CV', en: 'CV workshop' },
+        startsAt: hours(24).toISOString(),
+        endsAt: hours(26).toISOString(),
+        place: 'Salle 2',
+        offSite: false,
+        cancelled: false,
+      },
       seats: 2,
       status: 'confirmed',
       waitingAhead: null,

@@ -5,7 +5,10 @@ import { booking, event, eventSession } from '../../db/schema/events'
 import { AppError, conflict, notFound } from '../../http/errors'
 import { bookingCodeHash, canonicalCode, newBookingCode } from './booking-code'
 
-type Session = typeof eventSession.$inferSelect & { eventCancelledAt: Date | null }
+type EventFacts = Pick<typeof event.$inferSelect, 'title' | 'place' | 'offSite'> & {
+  eventCancelledAt: Date | null
+}
+type Session = typeof eventSession.$inferSelect & EventFacts
 type Held = Pick<typeof booking.$inferSelect, 'id' | 'seats' | 'priority' | 'status' | 'position'>
 
 const sum = (rows: Held[]) => rows.reduce((total, row) => total + row.seats, 0)
@@ -39,13 +42,33 @@ const bookedBy = (confirmed: Held[]): Booked => ({
  */
 async function lockSession(tx: Database, sessionId: string): Promise<Session> {
   const [row] = await tx
-    .select({ session: eventSession, eventCancelledAt: event.cancelledAt })
+    .select({ session: eventSession, ...eventFacts })
     .from(eventSession)
     .innerJoin(event, eq(event.id, eventSession.eventId))
     .where(eq(eventSession.id, sessionId))
     .for('update', { of: eventSession })
   if (!row) throw notFound('error.session.notFound')
-  return { ...row.session, eventCancelledAt: row.eventCancelledAt }
+  const { session, ...facts } = row
+  return { ...session, ...facts }
+}
+
+const eventFacts = {
+  title: event.title,
+  place: event.place,
+  offSite: event.offSite,
+  eventCancelledAt: event.cancelledAt,
+}
+
+/** The session a booking is for, unlocked: for reading a booking. */
+async function sessionOf(db: Database, sessionId: string): Promise<Session> {
+  const [row] = await db
+    .select({ session: eventSession, ...eventFacts })
+    .from(eventSession)
+    .innerJoin(event, eq(event.id, eventSession.eventId))
+    .where(eq(eventSession.id, sessionId))
+  if (!row) throw notFound('error.session.notFound')
+  const { session, ...facts } = row
+  return { ...session, ...facts }
 }
 
 /** Confirmed and waiting bookings of a session, in order of arrival. */
@@ -140,13 +163,26 @@ export async function bookSeats(options: {
       })
       .returning()
     if (!row) throw new Error('booking insert returned nothing')
-    return { code, booking: present(row, fits ? null : waiting.length) }
+    return { code, booking: present(row, fits ? null : waiting.length, session) }
   })
 }
 
-function present(row: typeof booking.$inferSelect, waitingAhead: number | null): BookingView {
+function present(
+  row: typeof booking.$inferSelect,
+  waitingAhead: number | null,
+  session: Session,
+): BookingView {
   return {
     sessionId: row.sessionId,
+    session: {
+      eventId: session.eventId,
+      title: session.title,
+      startsAt: session.startsAt.toISOString(),
+      endsAt: session.endsAt.toISOString(),
+      place: session.place,
+      offSite: session.offSite,
+      cancelled: session.cancelledAt !== null || session.eventCancelledAt !== null,
+    },
     seats: row.seats,
     status: row.status as BookingView['status'],
     waitingAhead: row.status === 'waiting' ? waitingAhead : null,
@@ -176,7 +212,7 @@ async function waitingAheadOf(db: Database, row: typeof booking.$inferSelect): P
 /** A booking as its code's holder sees it. */
 export async function getBooking({ db, code }: { db: Database; code: string }): Promise<BookingView> {
   const row = await findByCode(db, code)
-  return present(row, await waitingAheadOf(db, row))
+  return present(row, await waitingAheadOf(db, row), await sessionOf(db, row.sessionId))
 }
 
 /**
@@ -208,7 +244,7 @@ export async function changeBookingSeats(options: {
     await promote(tx, session, now)
     const [changed] = await tx.select().from(booking).where(eq(booking.id, row.id))
     if (!changed) throw notFound('error.booking.notFound')
-    return present(changed, await waitingAheadOf(tx, changed))
+    return present(changed, await waitingAheadOf(tx, changed), session)
   })
 }
 
@@ -232,6 +268,6 @@ export async function cancelBooking(options: {
       .returning()
     if (!row) throw conflict('error.booking.cancelled')
     await promote(tx, session, now)
-    return present(row, null)
+    return present(row, null, session)
   })
 }

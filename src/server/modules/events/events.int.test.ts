@@ -139,6 +139,8 @@ describe('events, as their organisers write them', () => {
     // Cancelling the event closes its sessions to new bookings.
     const cancelled = await send(`${path}/${created.body.id}`, { method: 'DELETE', cookie: manager })
     expect(cancelled).toMatchObject({ status: 200, body: { cancelled: true } })
+    // Those who booked see it on their booking.
+    expect((await send(`/api/v1/bookings/${waiting.body.code}`)).body.session.cancelled).toBe(true)
     expect((await book(1)).status).toBe(409)
     expect((await send(`${path}/${created.body.id}`, { method: 'DELETE', cookie: manager })).status).toBe(409)
   })
