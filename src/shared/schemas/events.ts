@@ -243,3 +243,19 @@ export const programmeSchema = z
   .object({ from: z.string(), to: z.string(), items: z.array(programmeSessionSchema) })
   .meta({ id: 'Programme' })
 export type Programme = z.infer<typeof programmeSchema>
+
+/** An event in the organisers' list: enough to find it, and whether this reader may change it. */
+export const staffEventSummarySchema = z
+  .object({
+    id: z.uuid(),
+    type: z.enum(eventTypes),
+    title: z.record(z.string(), z.string()),
+    cancelled: z.boolean(),
+    partnerIds: z.array(z.uuid()),
+    sessions: z.number().int(),
+    nextStartsAt: z.string().nullable(),
+    bookedSeats: z.number().int(),
+    canEdit: z.boolean(),
+  })
+  .meta({ id: 'StaffEventSummary' })
+export type StaffEventSummary = z.infer<typeof staffEventSummarySchema>

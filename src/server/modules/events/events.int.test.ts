@@ -207,3 +207,35 @@ describe('at the door', () => {
     ).toMatchObject({ bookedSeats: 2, waitingBookings: 1, dropIns: 0 })
   })
 })
+
+describe('the organisers’ list', () => {
+  it('lists events soonest first, saying which the reader may change', async () => {
+    const centre = await t.buildCentre()
+    const coordinator = await f.signInCoordinator(centre.id)
+    const manager = await f.signInManager(centre.id)
+    const path = `/api/v1/centres/${centre.slug}/events`
+    const later = await send(path, {
+      method: 'POST',
+      cookie: manager,
+      body: workshop({ sessions: [{ startsAt: at(72), endsAt: at(74) }] }),
+    })
+    const sooner = await send(path, { method: 'POST', cookie: coordinator.cookie, body: workshop() })
+    await send(path, {
+      method: 'POST',
+      cookie: manager,
+      body: workshop({ sessions: [{ startsAt: at(-400), endsAt: at(-398) }] }),
+    })
+    const asCoordinator = await send(path, { cookie: coordinator.cookie })
+    expect(asCoordinator.status).toBe(200)
+    expect(
+      asCoordinator.body.items.map((item: { id: string; canEdit: boolean }) => [item.id, item.canEdit]),
+    ).toEqual([
+      [sooner.body.id, true],
+      [later.body.id, false],
+    ])
+    expect(asCoordinator.body.items[0]).toMatchObject({ sessions: 2, nextStartsAt: at(24), bookedSeats: 0 })
+    const asManager = await send(path, { cookie: manager })
+    expect(asManager.body.items.every((item: { canEdit: boolean }) => item.canEdit)).toBe(true)
+    expect((await send(path)).status).toBe(401)
+  })
+})

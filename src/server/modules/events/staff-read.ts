@@ -1,8 +1,9 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
-import type { StaffEvent } from '../../../shared/schemas/events'
+import type { StaffEvent, StaffEventSummary } from '../../../shared/schemas/events'
 import type { Database } from '../../db/client'
 import { booking, event, eventArea, eventOrganiser, eventSession, eventTheme } from '../../db/schema/events'
 import { notFound } from '../../http/errors'
+import type { PartnerWriter } from '../auth/partner-writer'
 
 const iso = (value: Date | null) => (value === null ? null : value.toISOString())
 
@@ -75,4 +76,55 @@ export async function getStaffEvent(options: {
       dropIns: session.dropIns,
     })),
   }
+}
+
+/**
+ * The centre's events that still have a session to come (or ended within the last week), soonest first,
+ * each saying whether `writer` may change it (null: a reader who may change none).
+ */
+export async function listStaffEvents(options: {
+  db: Database
+  centreId: string
+  writer: PartnerWriter | null
+  now: Date
+}): Promise<StaffEventSummary[]> {
+  const { db, centreId, writer, now } = options
+  const since = new Date(now.getTime() - 7 * 86_400_000)
+  const rows = await db
+    .select({
+      id: event.id,
+      type: event.type,
+      title: event.title,
+      cancelledAt: event.cancelledAt,
+      sessions: sql<number>`count(distinct ${eventSession.id})`.mapWith(Number),
+      nextStartsAt: sql<Date | null>`min(${eventSession.startsAt}) filter (where ${eventSession.startsAt} >= ${now})`,
+      lastEndsAt: sql<Date>`max(${eventSession.endsAt})`,
+      partnerIds: sql<
+        string[]
+      >`coalesce(array_agg(distinct ${eventOrganiser.partnerId}) filter (where ${eventOrganiser.partnerId} is not null), '{}')`,
+      bookedSeats:
+        sql<number>`coalesce((select sum(b.seats) from ${booking} b join ${eventSession} s on s.id = b.session_id
+        where s.event_id = ${event.id} and b.status = 'confirmed'), 0)`.mapWith(Number),
+    })
+    .from(event)
+    .innerJoin(eventSession, eq(eventSession.eventId, event.id))
+    .leftJoin(eventOrganiser, eq(eventOrganiser.eventId, event.id))
+    .where(eq(event.centreId, centreId))
+    .groupBy(event.id)
+    .having(sql`max(${eventSession.endsAt}) >= ${since}`)
+    .orderBy(
+      sql`min(${eventSession.startsAt}) filter (where ${eventSession.startsAt} >= ${now}) nulls last`,
+      asc(event.id),
+    )
+  return rows.map((row) => ({
+    id: row.id,
+    type: row.type as StaffEventSummary['type'],
+    title: row.title,
+    cancelled: row.cancelledAt !== null,
+    partnerIds: [...row.partnerIds].sort(),
+    sessions: row.sessions,
+    nextStartsAt: row.nextStartsAt ? new Date(row.nextStartsAt).toISOString() : null,
+    bookedSeats: row.bookedSeats,
+    canEdit: writer !== null && (writer.kind === 'manager' || row.partnerIds.includes(writer.partnerId)),
+  }))
 }

@@ -5,15 +5,16 @@ import {
   eventInputSchema,
   MAX_GROUP,
   staffEventSchema,
+  staffEventSummarySchema,
 } from '../../../shared/schemas/events'
 import { createRouter } from '../../http/context'
 import { jsonContent, staffErrors, staffSecurity } from '../../http/openapi'
-import { partnerEditors, partnerWriterOf } from '../auth/partner-writer'
+import { findPartnerWriter, partnerEditors, partnerWriterOf } from '../auth/partner-writer'
 import { centreStaff } from '../auth/policy'
 import { centreItemParam, centreParam, centreRole } from '../centres/scope'
 import { checkIn, countDropIns } from './check-in'
 import { cancelEvent, createEvent, updateEvent } from './events-service'
-import { getStaffEvent } from './staff-read'
+import { getStaffEvent, listStaffEvents } from './staff-read'
 
 const tags = ['Events']
 const body = <T>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } })
@@ -24,6 +25,26 @@ const editors = centreRole(partnerEditors)
 
 /** Staff side of the events programme: managers any event, partner coordinators their partner's. */
 export const eventStaffRoutes = createRouter()
+  .openapi(
+    route({
+      method: 'get',
+      path: '/centres/{centre}/events',
+      middleware: [readers] as const,
+      summary: 'The centre’s events with a session to come (or of the last week), soonest first',
+      request: { params: centreParam },
+      responses: { 200: jsonContent(z.object({ items: z.array(staffEventSummarySchema) }), 'The events') },
+    }),
+    async (c) => {
+      const { db, centre, actor } = c.var.scope
+      const items = await listStaffEvents({
+        db,
+        centreId: centre.id,
+        writer: findPartnerWriter(actor, centre.id),
+        now: c.var.deps.now(),
+      })
+      return c.json({ items }, 200)
+    },
+  )
   .openapi(
     route({
       method: 'post',
