@@ -259,3 +259,18 @@ export const staffEventSummarySchema = z
   })
   .meta({ id: 'StaffEventSummary' })
 export type StaffEventSummary = z.infer<typeof staffEventSummarySchema>
+
+/** An event's page: what it is, in the visitor's language, and its sessions from today on. */
+export const programmeEventSchema = z
+  .object({
+    id: z.uuid(),
+    type: z.enum(eventTypes),
+    title: z.string(),
+    description: z.string(),
+    /** The language the texts are in (the visitor's when the event has it). */
+    textLanguage: z.string(),
+    cancelled: z.boolean(),
+    sessions: z.array(programmeSessionSchema),
+  })
+  .meta({ id: 'ProgrammeEvent' })
+export type ProgrammeEvent = z.infer<typeof programmeEventSchema>

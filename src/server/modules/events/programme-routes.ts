@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { eq } from 'drizzle-orm'
 import { pickText } from '../../../shared/i18n/locales'
-import { programmeFiltersSchema, programmeSchema } from '../../../shared/schemas/events'
+import { programmeEventSchema, programmeFiltersSchema, programmeSchema } from '../../../shared/schemas/events'
 import { centre } from '../../db/schema/centres'
 import { event, eventSession } from '../../db/schema/events'
 import { createRouter } from '../../http/context'
@@ -9,7 +9,7 @@ import { notFound } from '../../http/errors'
 import { jsonContent, publicErrors } from '../../http/openapi'
 import { getCentreBySlug } from '../centres/centres-service'
 import { sessionsCalendar } from './calendar'
-import { listProgramme, presentSessions } from './programme'
+import { getProgrammeEvent, listProgramme, presentSessions } from './programme'
 
 const tags = ['Programme']
 const centreParam = z.object({ centre: z.string().min(1).max(60) })
@@ -46,6 +46,27 @@ export const programmeRoutes = createRouter()
         now: now(),
       })
       return c.json(programme, 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/centres/{centre}/programme/{id}',
+      tags,
+      summary:
+        'An event for its page: texts in the visitor’s language, its sessions from today with seats left',
+      request: {
+        params: centreParam.extend({ id: z.uuid() }),
+        query: z.object({ lang: programmeFiltersSchema.shape.lang }),
+      },
+      responses: { 200: jsonContent(programmeEventSchema, 'The event'), ...publicErrors },
+    }),
+    async (c) => {
+      const { db, now } = c.var.deps
+      const { centre: slug, id } = c.req.valid('param')
+      const home = await getCentreBySlug({ db, slug })
+      const language = c.req.valid('query').lang ?? c.var.locale
+      return c.json(await getProgrammeEvent({ db, home, eventId: id, language, now: now() }), 200)
     },
   )
   .openapi(

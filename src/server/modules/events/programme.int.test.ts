@@ -97,6 +97,22 @@ describe('the programme, for anyone', () => {
     expect((await send('/api/v1/centres/nowhere/programme')).status).toBe(404)
   })
 
+  it('gives an event’s page in the visitor’s language with its sessions from today', async () => {
+    const { centre, workshop } = await buildProgramme()
+    const page = await send(`/api/v1/centres/${centre.slug}/programme/${workshop.id}?lang=en`)
+    expect(page.status).toBe(200)
+    expect(page.body).toMatchObject({ title: 'CV workshop', textLanguage: 'en', cancelled: false })
+    expect(page.body.sessions.map((session: { startsAt: string }) => session.startsAt)).toEqual([
+      '2026-03-03T13:00:00.000Z',
+      '2026-06-03T13:00:00.000Z',
+    ])
+    const french = await send(`/api/v1/centres/${centre.slug}/programme/${workshop.id}`, { lang: 'fr' })
+    expect(french.body.title).toBe('Atelier CV')
+    expect((await send(`/api/v1/centres/${centre.slug}/programme/${crypto.randomUUID()}`)).status).toBe(404)
+    const other = await t.buildCentre()
+    expect((await send(`/api/v1/centres/${other.slug}/programme/${workshop.id}`)).status).toBe(404)
+  })
+
   it('gives iCalendar feeds that calendar software reads back, per centre, per area and per session', async () => {
     const { centre, manager, workshop } = await buildProgramme()
     const feed = await t.request(`/api/v1/centres/${centre.slug}/programme.ics?from=2026-03-01&to=2026-06-30`)

@@ -2,10 +2,16 @@ import { TZDate } from '@date-fns/tz'
 import { addDays, format } from 'date-fns'
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm'
 import { pickText } from '../../../shared/i18n/locales'
-import type { Programme, ProgrammeFilters, ProgrammeSession } from '../../../shared/schemas/events'
+import type {
+  Programme,
+  ProgrammeEvent,
+  ProgrammeFilters,
+  ProgrammeSession,
+} from '../../../shared/schemas/events'
 import type { Database } from '../../db/client'
 import { area, type centre, partner } from '../../db/schema/centres'
 import { booking, event, eventArea, eventOrganiser, eventSession } from '../../db/schema/events'
+import { notFound } from '../../http/errors'
 import { localDateOf } from '../centres/opening-status'
 import { seatsFree } from './bookings'
 
@@ -144,4 +150,45 @@ export async function presentSessions(
       cancelled,
     }
   })
+}
+
+/** One event of the centre for its page: texts in the visitor's language, sessions from today on. */
+export async function getProgrammeEvent(options: {
+  db: Database
+  home: Centre
+  eventId: string
+  language: string
+  now: Date
+}): Promise<ProgrammeEvent> {
+  const { db, home, eventId, now } = options
+  const [row] = await db
+    .select()
+    .from(event)
+    .where(and(eq(event.centreId, home.id), eq(event.id, eventId)))
+  if (!row) throw notFound('error.event.notFound')
+  const sessions = await db
+    .select({ session: eventSession, event })
+    .from(eventSession)
+    .innerJoin(event, eq(event.id, eventSession.eventId))
+    .where(
+      and(
+        eq(eventSession.eventId, eventId),
+        gte(eventSession.endsAt, startOfDay(localDateOf(now, home.timezone), home.timezone)),
+      ),
+    )
+    .orderBy(asc(eventSession.startsAt), asc(eventSession.id))
+    .limit(MAX_SESSIONS)
+  const textLanguage =
+    [options.language, home.defaultLanguage].find((language) => row.title[language]) ??
+    Object.keys(row.title)[0] ??
+    options.language
+  return {
+    id: row.id,
+    type: row.type as ProgrammeEvent['type'],
+    title: pickText(row.title, options.language, home.defaultLanguage),
+    description: pickText(row.description, textLanguage, options.language, home.defaultLanguage),
+    textLanguage,
+    cancelled: row.cancelledAt !== null,
+    sessions: await presentSessions(db, sessions, options.language, home, now),
+  }
 }
