@@ -108,21 +108,26 @@ export type ResourceValues = z.output<typeof resourceInputSchema>
 
 const linkedOccupationSchema = z.object({ taxonomy: z.string(), code: z.string(), title: z.string() })
 
+/** What staff and a visitor's resource page both say of a resource. */
+const resourceFields = {
+  id: z.uuid(),
+  type: z.enum(resourceTypes),
+  title: z.string(),
+  summary: z.string(),
+  languages: z.array(z.string()),
+  audiences: z.array(z.enum(audiences)),
+  easyRead: z.boolean(),
+  shelf: z.string().nullable(),
+  copies: z.number().int().nullable(),
+  url: z.string().nullable(),
+  publisher: z.string(),
+  lastReviewed: z.string().nullable(),
+}
+
 /** A resource as staff see it: with the partner that contributed it, and whether they may change it. */
 export const staffResourceSchema = z
   .object({
-    id: z.uuid(),
-    type: z.enum(resourceTypes),
-    title: z.string(),
-    summary: z.string(),
-    languages: z.array(z.string()),
-    audiences: z.array(z.enum(audiences)),
-    easyRead: z.boolean(),
-    shelf: z.string().nullable(),
-    copies: z.number().int().nullable(),
-    url: z.string().nullable(),
-    publisher: z.string(),
-    lastReviewed: z.string().nullable(),
+    ...resourceFields,
     areaIds: z.array(z.uuid()),
     themeIds: z.array(z.uuid()),
     occupations: z.array(linkedOccupationSchema),
@@ -235,18 +240,7 @@ export const staffResourceListSchema = z
 /** One resource for visitors: where it is, what it is for, and which area to ask about it. */
 export const resourceDetailSchema = z
   .object({
-    id: z.uuid(),
-    type: z.enum(resourceTypes),
-    title: z.string(),
-    summary: z.string(),
-    languages: z.array(z.string()),
-    audiences: z.array(z.enum(audiences)),
-    easyRead: z.boolean(),
-    shelf: z.string().nullable(),
-    copies: z.number().int().nullable(),
-    url: z.string().nullable(),
-    publisher: z.string(),
-    lastReviewed: z.string().nullable(),
+    ...resourceFields,
     areas: z.array(askAreaSchema),
     themes: z.array(themeTagSchema),
     occupations: z.array(linkedOccupationSchema),

@@ -36,22 +36,6 @@ const bookedBy = (confirmed: Held[]): Booked => ({
   prioritySeats: sum(confirmed.filter((row) => row.priority)),
 })
 
-/**
- * The session, locked until the transaction ends: every change to its bookings goes through this lock,
- * so two bookings (on any number of app instances) never share the last seat.
- */
-async function lockSession(tx: Database, sessionId: string): Promise<Session> {
-  const [row] = await tx
-    .select({ session: eventSession, ...eventFacts })
-    .from(eventSession)
-    .innerJoin(event, eq(event.id, eventSession.eventId))
-    .where(eq(eventSession.id, sessionId))
-    .for('update', { of: eventSession })
-  if (!row) throw notFound('error.session.notFound')
-  const { session, ...facts } = row
-  return { ...session, ...facts }
-}
-
 const eventFacts = {
   title: event.title,
   place: event.place,
@@ -59,17 +43,24 @@ const eventFacts = {
   eventCancelledAt: event.cancelledAt,
 }
 
-/** The session a booking is for, unlocked: for reading a booking. */
-async function sessionOf(db: Database, sessionId: string): Promise<Session> {
-  const [row] = await db
+/** The session a booking is for, with what its event says of it; `lock` holds its row until the end. */
+async function sessionOf(db: Database, sessionId: string, lock = false): Promise<Session> {
+  const query = db
     .select({ session: eventSession, ...eventFacts })
     .from(eventSession)
     .innerJoin(event, eq(event.id, eventSession.eventId))
     .where(eq(eventSession.id, sessionId))
+  const [row] = lock ? await query.for('update', { of: eventSession }) : await query
   if (!row) throw notFound('error.session.notFound')
   const { session, ...facts } = row
   return { ...session, ...facts }
 }
+
+/**
+ * The session, locked until the transaction ends: every change to its bookings goes through this lock,
+ * so two bookings (on any number of app instances) never share the last seat.
+ */
+const lockSession = (tx: Database, sessionId: string) => sessionOf(tx, sessionId, true)
 
 /** Confirmed and waiting bookings of a session, in order of arrival. */
 async function heldBookings(tx: Database, sessionId: string): Promise<Held[]> {

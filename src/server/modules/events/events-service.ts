@@ -1,5 +1,4 @@
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm'
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
 import { type EventInput, eventInputSchema } from '../../../shared/schemas/events'
 import type { Database } from '../../db/client'
 import { area, partner } from '../../db/schema/centres'
@@ -8,6 +7,7 @@ import { resourceTheme } from '../../db/schema/resources'
 import { AppError, conflict, forbidden, notFound } from '../../http/errors'
 import { recordAudit } from '../audit/service'
 import { type PartnerWriter, partnerForNew } from '../auth/partner-writer'
+import { countOfCentre } from '../centres/of-centre'
 import { promoteWaiting } from './bookings'
 
 type Write = { db: Database; centreId: string; actorUserId: string | null; writer: PartnerWriter; now: Date }
@@ -15,21 +15,6 @@ type EventValues = ReturnType<typeof eventInputSchema.parse>
 
 const refusal = (field: string, key: string) =>
   new AppError('validation', key, {}, { [field]: { key, values: {} } })
-
-/** Which of `ids` are rows of `table` in the centre. */
-async function ofCentre(
-  tx: Database,
-  table: PgTable & { id: PgColumn; centreId: PgColumn },
-  centreId: string,
-  ids: string[],
-) {
-  if (ids.length === 0) return 0
-  const rows = await tx
-    .select({ id: table.id })
-    .from(table)
-    .where(and(eq(table.centreId, centreId), inArray(table.id, ids)))
-  return rows.length
-}
 
 /**
  * The event's partners, areas and themes, each checked to be the centre's. A partner coordinator's own
@@ -39,9 +24,9 @@ async function resolveLinks(tx: Database, centreId: string, values: EventValues,
   const own = partnerForNew(writer)
   const partnerIds = own && !values.partnerIds.includes(own) ? [own, ...values.partnerIds] : values.partnerIds
   const [partners, areas, themes] = await Promise.all([
-    ofCentre(tx, partner, centreId, partnerIds),
-    ofCentre(tx, area, centreId, values.areaIds),
-    ofCentre(tx, resourceTheme, centreId, values.themeIds),
+    countOfCentre(tx, partner, centreId, partnerIds),
+    countOfCentre(tx, area, centreId, values.areaIds),
+    countOfCentre(tx, resourceTheme, centreId, values.themeIds),
   ])
   if (partners !== partnerIds.length) throw refusal('partnerIds', 'error.event.unknownPartner')
   if (areas !== values.areaIds.length) throw refusal('areaIds', 'error.event.unknownArea')

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import {
   type OccupationRef,
   type ResourceInput,
@@ -17,6 +17,7 @@ import {
 import { AppError, forbidden, notFound } from '../../http/errors'
 import { recordAudit } from '../audit/service'
 import { canChange, type PartnerWriter, partnerForNew } from '../auth/partner-writer'
+import { countOfCentre } from '../centres/of-centre'
 import { lockCatalogue, reindexResources } from './search'
 
 type Write = { db: Database; centreId: string; actorUserId: string | null; writer: PartnerWriter }
@@ -42,22 +43,12 @@ export async function findOccupationIds(db: Database, refs: readonly OccupationR
 /** The resource's links, checked to belong to the centre: an unknown id is a 422, never a silent drop. */
 async function resolveLinks(tx: Database, centreId: string, values: ResourceValues) {
   const [areas, themes, occupationIds] = await Promise.all([
-    values.areaIds.length === 0
-      ? []
-      : tx
-          .select({ id: area.id })
-          .from(area)
-          .where(and(eq(area.centreId, centreId), inArray(area.id, values.areaIds))),
-    values.themeIds.length === 0
-      ? []
-      : tx
-          .select({ id: resourceTheme.id })
-          .from(resourceTheme)
-          .where(and(eq(resourceTheme.centreId, centreId), inArray(resourceTheme.id, values.themeIds))),
+    countOfCentre(tx, area, centreId, values.areaIds),
+    countOfCentre(tx, resourceTheme, centreId, values.themeIds),
     findOccupationIds(tx, values.occupations),
   ])
-  if (areas.length !== values.areaIds.length) throw refusal('areaIds', 'error.resource.unknownArea')
-  if (themes.length !== values.themeIds.length) throw refusal('themeIds', 'error.resource.unknownTheme')
+  if (areas !== values.areaIds.length) throw refusal('areaIds', 'error.resource.unknownArea')
+  if (themes !== values.themeIds.length) throw refusal('themeIds', 'error.resource.unknownTheme')
   if (occupationIds.some((id) => id === undefined))
     throw refusal('occupations', 'error.resource.unknownOccupation')
   return { areaIds: values.areaIds, themeIds: values.themeIds, occupationIds: occupationIds as string[] }
