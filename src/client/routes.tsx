@@ -81,6 +81,24 @@ const CatalogueImportPage = lazy(() =>
   import('./surfaces/manager/catalogue-import-page').then((m) => ({ default: m.CatalogueImportPage })),
 )
 
+const ProgrammePage = lazy(() =>
+  import('./surfaces/events/programme-page').then((m) => ({ default: m.ProgrammePage })),
+)
+const EventPage = lazy(() => import('./surfaces/events/event-page').then((m) => ({ default: m.EventPage })))
+const WeekPage = lazy(() => import('./surfaces/events/week-page').then((m) => ({ default: m.WeekPage })))
+const BookingPage = lazy(() =>
+  import('./surfaces/events/booking-page').then((m) => ({ default: m.BookingPage })),
+)
+const CheckInPage = lazy(() =>
+  import('./surfaces/events/check-in-page').then((m) => ({ default: m.CheckInPage })),
+)
+const EventsPage = lazy(() =>
+  import('./surfaces/manager/events-page').then((m) => ({ default: m.EventsPage })),
+)
+const EventFormPage = lazy(() =>
+  import('./surfaces/manager/event-form-page').then((m) => ({ default: m.EventFormPage })),
+)
+
 /** Every surface of the product, public first, then staff. */
 export function AppRoutes() {
   return (
@@ -97,7 +115,11 @@ export function AppRoutes() {
         <Route path="/c/:centre/screen" element={<ScreenPage />} />
         <Route path="/c/:centre/trainings" element={<TrainingSearchPage />} />
         <Route path="/c/:centre/trainings/:id" element={<TrainingPage />} />
+        <Route path="/c/:centre/events" element={<ProgrammePage />} />
+        <Route path="/c/:centre/events/week" element={<WeekPage />} />
+        <Route path="/c/:centre/events/:id" element={<EventPage />} />
         <Route path="/t/:token" element={<TicketPage />} />
+        <Route path="/b/:code" element={<BookingPage />} />
         <Route path="/staff" element={<StaffHome />} />
         <Route path="/staff/login" element={<LoginPage />} />
         <Route path="/staff/reset-password" element={<ResetPasswordPage />} />
@@ -105,6 +127,7 @@ export function AppRoutes() {
         <Route path="/staff/c/:centre/reception" element={<ReceptionPage />} />
         <Route path="/staff/c/:centre/desk" element={<DeskPage />} />
         <Route path="/staff/c/:centre/partners" element={<PartnersPage />} />
+        <Route path="/staff/c/:centre/check-in" element={<CheckInPage />} />
         <Route path="/staff/c/:centre/manager" element={<Navigate to="areas" replace />} />
         <Route path="/staff/c/:centre/manager/areas" element={<AreasPage />} />
         <Route path="/staff/c/:centre/manager/areas/:area" element={<AreaFormPage />} />
@@ -119,6 +142,8 @@ export function AppRoutes() {
         <Route path="/staff/c/:centre/manager/resources-import" element={<CatalogueImportPage />} />
         <Route path="/staff/c/:centre/manager/trainings" element={<OwnTrainingsPage />} />
         <Route path="/staff/c/:centre/manager/trainings/:id" element={<TrainingFormPage />} />
+        <Route path="/staff/c/:centre/manager/events" element={<EventsPage />} />
+        <Route path="/staff/c/:centre/manager/events/:id" element={<EventFormPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Suspense>

@@ -6,7 +6,7 @@ type Props = {
   onChange: (value: string) => void
   error?: string | undefined
   hint?: string | undefined
-  type?: 'text' | 'email' | 'password' | 'time' | 'date' | 'url'
+  type?: 'text' | 'email' | 'password' | 'time' | 'date' | 'datetime-local' | 'url'
   multiline?: boolean
   isRequired?: boolean
   autoComplete?: string

@@ -10,6 +10,7 @@ import { createDesk } from '../modules/centres/desks-service'
 import { replaceWeeklyHours } from '../modules/centres/hours-service'
 import { addStaff } from '../modules/staff/staff-service'
 import { seedDemoCatalogue } from './demo-catalogue'
+import { seedDemoEvents } from './demo-events'
 import { seedDemoTrainings } from './demo-trainings'
 
 const areas: AreaInput[] = [
@@ -107,7 +108,7 @@ export async function isDatabaseEmpty(db: Database): Promise<boolean> {
  * The fictional "Cité des Métiers de Démo": six areas named as concerns, desks, fictional partners,
  * opening hours and one account per role. Returns the accounts with their one-time passwords.
  */
-export async function seedDemo({ db, auth }: { db: Database; auth: Auth }) {
+export async function seedDemo({ db, auth, now = new Date() }: { db: Database; auth: Auth; now?: Date }) {
   const demo = await createCentre({
     db,
     actorUserId: null,
@@ -173,6 +174,14 @@ export async function seedDemo({ db, auth }: { db: Database; auth: Auth }) {
   const coordinatorPartner = partnerRows.find((p) => p.name.startsWith('Centre d’Information Jeunesse'))
   await seedDemoCatalogue({ db, centreId: demo.id, areaId, partnerId: coordinatorPartner?.id ?? '' })
   await seedDemoTrainings({ db, centreId: demo.id })
+  await seedDemoEvents({
+    db,
+    centreId: demo.id,
+    timeZone: 'Europe/Paris',
+    now,
+    partner: (name) => partnerRows.find((p) => p.name === name)?.id ?? '',
+    area: areaId,
+  })
   const logins = []
   for (const account of accounts) {
     const added = await addStaff({

@@ -107,6 +107,12 @@ export const deskSchema = z
   .meta({ id: 'Desk' })
 export type Desk = z.infer<typeof deskSchema>
 
+/** A partner institution, as staff pick one (never shown to visitors beside a counsellor). */
+export const partnerSummarySchema = z
+  .object({ id: z.uuid(), name: z.string() })
+  .meta({ id: 'PartnerSummary' })
+export type PartnerSummary = z.infer<typeof partnerSummarySchema>
+
 const spanSchema = z
   .object({ weekday: z.number().int().min(1).max(7), opensAt: timeOfDaySchema, closesAt: timeOfDaySchema })
   .refine((s) => s.opensAt < s.closesAt, {

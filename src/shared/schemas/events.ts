@@ -122,12 +122,16 @@ export const bookingViewSchema = z
     /** What the booking is for, so its page can say it (the title in every language it has). */
     session: z.object({
       eventId: z.uuid(),
+      /** The centre's slug, for links back to its programme. */
+      centre: z.string(),
       title: z.record(z.string(), z.string()),
       startsAt: z.string(),
       endsAt: z.string(),
       place: z.string(),
       offSite: z.boolean(),
       cancelled: z.boolean(),
+      /** The most seats one booking may hold on it. */
+      maxGroup: z.number().int(),
     }),
     seats: z.number().int(),
     status: bookingStatusSchema,
@@ -163,6 +167,8 @@ export const staffSessionSchema = z
     cancelled: z.boolean(),
     bookedSeats: z.number().int(),
     waitingBookings: z.number().int(),
+    /** People checked in with a booking, and people counted at the door without one. */
+    checkedIn: z.number().int(),
     dropIns: z.number().int(),
   })
   .meta({ id: 'StaffSession' })
@@ -184,6 +190,8 @@ export const staffEventSchema = z
     areaIds: z.array(z.uuid()),
     themeIds: z.array(z.uuid()),
     cancelled: z.boolean(),
+    /** Whether the reader may change it. */
+    canEdit: z.boolean(),
     sessions: z.array(staffSessionSchema),
   })
   .meta({ id: 'StaffEvent' })
@@ -229,11 +237,17 @@ export const programmeSessionSchema = z
     /** The partners running it, in alphabetical order (none put forward), and co-organisers by name. */
     organisers: z.array(z.string()),
     booking: z.boolean(),
+    /** The most seats one booking may hold. */
+    maxGroup: z.number().int(),
+    /** Whether some seats are kept for the priority audience (who say so themselves). */
+    priorityShare: z.boolean(),
     /** Seats anyone may still book, and someone of the priority audience (null: free entry). */
     seatsLeft: z.number().int().nullable(),
     prioritySeatsLeft: z.number().int().nullable(),
     waitingList: z.boolean(),
     bookingOpen: z.boolean(),
+    /** When booking opens, while it has not yet. */
+    bookingOpensAt: z.string().nullable(),
     cancelled: z.boolean(),
   })
   .meta({ id: 'ProgrammeSession' })

@@ -37,6 +37,7 @@ export function usePortalHome(slug: string) {
   return useQuery({
     queryKey: [...centreKeys.centre(slug), 'portal'],
     queryFn: () => api(`/centres/${slug}/portal`, portalHomeSchema),
+    enabled: slug !== '',
     // "Open now" changes with the clock: refresh every minute while the page is open.
     refetchInterval: 60_000,
   })

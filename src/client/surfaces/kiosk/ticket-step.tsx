@@ -4,8 +4,8 @@ import type { IssuedTicket } from '../../../shared/schemas/tickets'
 import { useT } from '../../i18n/i18n-provider'
 import { Button } from '../../ui/button'
 import { Pictogram } from '../../ui/pictogram'
+import { QrImage } from '../../ui/qr-image'
 import { KioskHeading, StepCount } from './kiosk-heading'
-import { TicketQr } from './ticket-qr'
 
 type Props = {
   ticket: IssuedTicket
@@ -72,7 +72,7 @@ export function TicketStep(props: Props) {
           )}
         </div>
         <figure className="receipt__qr">
-          <TicketQr url={followUrl} label={t('kiosk.qrAlt', { code: ticket.code })} />
+          <QrImage url={followUrl} label={t('kiosk.qrAlt', { code: ticket.code })} />
           <figcaption>{t('kiosk.scanToFollow')}</figcaption>
         </figure>
         <p className="receipt__print-only receipt__note">{t('app.footer')}</p>

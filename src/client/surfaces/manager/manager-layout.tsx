@@ -17,6 +17,7 @@ const sections: { path: string; label: MessageKey; alsoFor?: readonly StaffRole[
   { path: 'resources', label: 'resources.nav.catalogue', alsoFor: ['partner_coordinator'] },
   { path: 'resource-themes', label: 'resources.nav.themes' },
   { path: 'resources-import', label: 'resources.nav.import', alsoFor: ['partner_coordinator'] },
+  { path: 'events', label: 'surface.events', alsoFor: ['partner_coordinator'] },
 ]
 
 /**

@@ -12,9 +12,15 @@ export const surfaces: { path: string; label: MessageKey; roles: readonly StaffR
   { path: 'desk', label: 'surface.desk', roles: ['counsellor', 'manager'] },
   { path: 'partners', label: 'surface.partners', roles: ['partner_coordinator', 'manager'] },
   { path: 'manager', label: 'surface.manager', roles: ['manager'] },
+  {
+    path: 'check-in',
+    label: 'surface.checkIn',
+    roles: ['reception', 'counsellor', 'partner_coordinator', 'manager'],
+  },
   // A manager finds the centre's trainings in the manager surface.
   { path: 'manager/trainings', label: 'surface.trainings', roles: ['partner_coordinator'] },
   { path: 'manager/resources', label: 'resources.surface', roles: ['partner_coordinator'] },
+  { path: 'manager/events', label: 'surface.events', roles: ['partner_coordinator'] },
 ]
 
 export function StaffHome() {

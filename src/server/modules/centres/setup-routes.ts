@@ -9,6 +9,7 @@ import {
   closureSchema,
   deskInputSchema,
   deskSchema,
+  partnerSummarySchema,
   weeklyHoursInputSchema,
   weeklyHoursSchema,
 } from '../../../shared/schemas/centres'
@@ -21,6 +22,7 @@ import { createClosure, deleteClosure } from './closures-service'
 import { createDesk, deleteDesk, listDesks, updateDesk } from './desks-service'
 import { getWeeklyHours, listClosures, replaceWeeklyHours } from './hours-service'
 import { localDateOf } from './opening-status'
+import { listPartners } from './partners-service'
 import { presentArea, presentCentre, presentClosure, presentDesk } from './presenters'
 import { centreItemParam, centreParam, centreRole } from './scope'
 
@@ -113,6 +115,17 @@ export const setupRoutes = createRouter()
       await deleteArea({ ...c.var.scope, areaId: id })
       return c.body(null, 204)
     },
+  )
+  .openapi(
+    route({
+      method: 'get',
+      path: '/centres/{centre}/partners',
+      middleware: [staff] as const,
+      summary: 'Partners of a centre, by name (to say who runs an event)',
+      request: { params: centreParam },
+      responses: { 200: jsonContent(z.array(partnerSummarySchema), 'Partners') },
+    }),
+    async (c) => c.json(await listPartners(c.var.scope), 200),
   )
   .openapi(
     route({

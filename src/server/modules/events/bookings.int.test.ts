@@ -68,19 +68,21 @@ describe('booking seats without a name', () => {
   })
 
   it('gives a code of 80 random bits, read back whatever its case, dashes or look-alike letters', async () => {
-    const { session } = await buildSession()
+    const { centre, session } = await buildSession()
     const { code, booking: made } = await book(session.id, 2)
     expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/)
     expect(made).toEqual({
       sessionId: session.id,
       session: {
         eventId: session.eventId,
+        centre: centre.slug,
         title: { fr: 'Atelier CV', en: 'CV workshop' },
         startsAt: hours(24).toISOString(),
         endsAt: hours(26).toISOString(),
         place: 'Salle 2',
         offSite: false,
         cancelled: false,
+        maxGroup: session.maxGroup,
       },
       seats: 2,
       status: 'confirmed',

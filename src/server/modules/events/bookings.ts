@@ -1,12 +1,14 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import { type BookingInput, type BookingView, bookingInputSchema } from '../../../shared/schemas/events'
 import type { Database } from '../../db/client'
+import { centre } from '../../db/schema/centres'
 import { booking, event, eventSession } from '../../db/schema/events'
 import { AppError, conflict, notFound } from '../../http/errors'
 import { bookingCodeHash, canonicalCode, newBookingCode } from './booking-code'
 
 type EventFacts = Pick<typeof event.$inferSelect, 'title' | 'place' | 'offSite'> & {
   eventCancelledAt: Date | null
+  centreSlug: string
 }
 type Session = typeof eventSession.$inferSelect & EventFacts
 type Held = Pick<typeof booking.$inferSelect, 'id' | 'seats' | 'priority' | 'status' | 'position'>
@@ -41,6 +43,7 @@ const eventFacts = {
   place: event.place,
   offSite: event.offSite,
   eventCancelledAt: event.cancelledAt,
+  centreSlug: centre.slug,
 }
 
 /** The session a booking is for, with what its event says of it; `lock` holds its row until the end. */
@@ -49,6 +52,7 @@ async function sessionOf(db: Database, sessionId: string, lock = false): Promise
     .select({ session: eventSession, ...eventFacts })
     .from(eventSession)
     .innerJoin(event, eq(event.id, eventSession.eventId))
+    .innerJoin(centre, eq(centre.id, eventSession.centreId))
     .where(eq(eventSession.id, sessionId))
   const [row] = lock ? await query.for('update', { of: eventSession }) : await query
   if (!row) throw notFound('error.session.notFound')
@@ -167,12 +171,14 @@ function present(
     sessionId: row.sessionId,
     session: {
       eventId: session.eventId,
+      centre: session.centreSlug,
       title: session.title,
       startsAt: session.startsAt.toISOString(),
       endsAt: session.endsAt.toISOString(),
       place: session.place,
       offSite: session.offSite,
       cancelled: session.cancelledAt !== null || session.eventCancelledAt !== null,
+      maxGroup: session.maxGroup,
     },
     seats: row.seats,
     status: row.status as BookingView['status'],

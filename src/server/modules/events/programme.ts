@@ -143,10 +143,14 @@ export async function presentSessions(
         .map(({ slug, name, colour }) => ({ slug, name, colour })),
       organisers: [...new Set(names)],
       booking: session.booking,
+      maxGroup: session.maxGroup,
+      priorityShare: session.booking && session.prioritySeats > 0,
       seatsLeft: session.booking ? seatsFree(session, counts, false, now) : null,
       prioritySeatsLeft: session.booking ? seatsFree(session, counts, true, now) : null,
       waitingList: counts.waiting > 0,
       bookingOpen: open,
+      bookingOpensAt:
+        session.bookingOpensAt && now < session.bookingOpensAt ? session.bookingOpensAt.toISOString() : null,
       cancelled,
     }
   })

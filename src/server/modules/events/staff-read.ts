@@ -7,11 +7,19 @@ import type { PartnerWriter } from '../auth/partner-writer'
 
 const iso = (value: Date | null) => (value === null ? null : value.toISOString())
 
-/** One event of the centre with its links and its sessions, each with seats booked and bookings waiting. */
+/** A manager changes any event; a partner coordinator those their partner runs. */
+const mayChange = (writer: PartnerWriter | null, partnerIds: string[]) =>
+  writer !== null && (writer.kind === 'manager' || partnerIds.includes(writer.partnerId))
+
+/**
+ * One event of the centre with its links and its sessions, each with seats booked and bookings waiting,
+ * and whether the reader (`writer`, or `null` for someone who may only read) may change it.
+ */
 export async function getStaffEvent(options: {
   db: Database
   centreId: string
   eventId: string
+  writer: PartnerWriter | null
 }): Promise<StaffEvent> {
   const { db, eventId } = options
   const [row] = await db
@@ -35,6 +43,7 @@ export async function getStaffEvent(options: {
           ),
         waitingBookings:
           sql<number>`count(${booking.id}) filter (where ${booking.status} = 'waiting')`.mapWith(Number),
+        checkedIn: sql<number>`coalesce(sum(${booking.checkedIn}), 0)`.mapWith(Number),
       })
       .from(eventSession)
       .leftJoin(booking, eq(booking.sessionId, eventSession.id))
@@ -58,7 +67,8 @@ export async function getStaffEvent(options: {
     areaIds: ids(areas),
     themeIds: ids(themes),
     cancelled: row.cancelledAt !== null,
-    sessions: sessions.map(({ session, bookedSeats, waitingBookings }) => ({
+    canEdit: mayChange(options.writer, ids(organisers)),
+    sessions: sessions.map(({ session, bookedSeats, waitingBookings, checkedIn }) => ({
       id: session.id,
       startsAt: session.startsAt.toISOString(),
       endsAt: session.endsAt.toISOString(),
@@ -73,6 +83,7 @@ export async function getStaffEvent(options: {
       cancelled: session.cancelledAt !== null || row.cancelledAt !== null,
       bookedSeats,
       waitingBookings,
+      checkedIn,
       dropIns: session.dropIns,
     })),
   }
@@ -125,6 +136,6 @@ export async function listStaffEvents(options: {
     sessions: row.sessions,
     nextStartsAt: row.nextStartsAt ? new Date(row.nextStartsAt).toISOString() : null,
     bookedSeats: row.bookedSeats,
-    canEdit: writer !== null && (writer.kind === 'manager' || row.partnerIds.includes(writer.partnerId)),
+    canEdit: mayChange(writer, row.partnerIds),
   }))
 }

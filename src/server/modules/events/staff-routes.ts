@@ -64,7 +64,15 @@ export const eventStaffRoutes = createRouter()
         input: c.req.valid('json'),
         now: c.var.deps.now(),
       })
-      return c.json(await getStaffEvent({ db, centreId: centre.id, eventId }), 201)
+      return c.json(
+        await getStaffEvent({
+          db,
+          centreId: centre.id,
+          eventId,
+          writer: findPartnerWriter(actor, centre.id),
+        }),
+        201,
+      )
     },
   )
   .openapi(
@@ -77,8 +85,17 @@ export const eventStaffRoutes = createRouter()
       responses: { 200: jsonContent(staffEventSchema, 'The event') },
     }),
     async (c) => {
-      const { db, centre } = c.var.scope
-      return c.json(await getStaffEvent({ db, centreId: centre.id, eventId: c.req.valid('param').id }), 200)
+      const { db, centre, actor } = c.var.scope
+      const eventId = c.req.valid('param').id
+      return c.json(
+        await getStaffEvent({
+          db,
+          centreId: centre.id,
+          eventId,
+          writer: findPartnerWriter(actor, centre.id),
+        }),
+        200,
+      )
     },
   )
   .openapi(
@@ -105,7 +122,15 @@ export const eventStaffRoutes = createRouter()
         input: c.req.valid('json'),
         now: c.var.deps.now(),
       })
-      return c.json(await getStaffEvent({ db, centreId: centre.id, eventId }), 200)
+      return c.json(
+        await getStaffEvent({
+          db,
+          centreId: centre.id,
+          eventId,
+          writer: findPartnerWriter(actor, centre.id),
+        }),
+        200,
+      )
     },
   )
   .openapi(
@@ -128,7 +153,15 @@ export const eventStaffRoutes = createRouter()
         eventId,
         now: c.var.deps.now(),
       })
-      return c.json(await getStaffEvent({ db, centreId: centre.id, eventId }), 200)
+      return c.json(
+        await getStaffEvent({
+          db,
+          centreId: centre.id,
+          eventId,
+          writer: findPartnerWriter(actor, centre.id),
+        }),
+        200,
+      )
     },
   )
 

@@ -2,10 +2,11 @@ import QRCode from 'qrcode'
 import { useEffect, useState } from 'react'
 
 /**
- * A QR code drawn in the browser as SVG and shown as a `data:` image: nothing leaves the kiosk (the
- * follow link holds a secret), and the Content-Security-Policy allows only same-origin and data images.
+ * A QR code drawn in the browser as SVG and shown as a `data:` image: nothing leaves the browser (the
+ * link may hold a secret: a ticket's, a booking's), and the Content-Security-Policy allows only
+ * same-origin and data images.
  */
-export function TicketQr({ url, label }: { url: string; label: string }) {
+export function QrImage({ url, label }: { url: string; label: string }) {
   const [svg, setSvg] = useState<string | null>(null)
   useEffect(() => {
     let current = true
