@@ -44,14 +44,14 @@ export function useWhen(timeZone: string) {
     day: (iso: string) => capital(at(iso, { weekday: 'long', day: 'numeric', month: 'long' })),
     /** "Tue 1 Dec" */
     shortDay: (iso: string) => at(iso, { weekday: 'short', day: 'numeric', month: 'short' }),
-    time: (iso: string) => at(iso, { hour: '2-digit', minute: '2-digit' }),
+    time: (iso: string) => at(iso, { hour: 'numeric', minute: '2-digit' }),
     /** "14:00 – 16:00" */
     hours: (start: string, end: string) =>
-      `${at(start, { hour: '2-digit', minute: '2-digit' })} – ${at(end, { hour: '2-digit', minute: '2-digit' })}`,
+      `${at(start, { hour: 'numeric', minute: '2-digit' })} – ${at(end, { hour: 'numeric', minute: '2-digit' })}`,
     /** A plain day (`YYYY-MM-DD`) said in words, without a time zone shift. */
     date: (
       day: string,
       options: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' },
-    ) => intl.formatDate(new Date(`${day}T12:00:00Z`), { timeZone: 'UTC', ...options }),
+    ) => capital(intl.formatDate(new Date(`${day}T12:00:00Z`), { timeZone: 'UTC', ...options })),
   }
 }

@@ -165,21 +165,16 @@ function SessionDoor({
         <div className="cluster check-in__counter">
           <Button
             variant="secondary"
-            aria-label={t('checkIn.minusOne')}
             isDisabled={dropIns.isPending || !counts?.dropIns}
             onPress={() => dropIns.mutate(-1)}
           >
-            −1
+            {t('checkIn.minusOne')}
           </Button>
           <output className="check-in__count" aria-live="polite">
             {counts?.dropIns ?? 0}
           </output>
-          <Button
-            aria-label={t('checkIn.plusOne')}
-            isDisabled={dropIns.isPending}
-            onPress={() => dropIns.mutate(1)}
-          >
-            +1
+          <Button isDisabled={dropIns.isPending} onPress={() => dropIns.mutate(1)}>
+            {t('checkIn.plusOne')}
           </Button>
         </div>
         {dropIns.isError && <ErrorMessage error={dropIns.error} />}

@@ -149,7 +149,7 @@ export function SessionsEditor({
               aria-label={t('events.sessionNumber', { number })}
             >
               <div className="session-editor__head">
-                <h3>{t('events.sessionNumber', { number })}</h3>
+                <h2>{t('events.sessionNumber', { number })}</h2>
                 {session.booked && (
                   <p className="muted">
                     {session.booked.cancelled
@@ -262,14 +262,10 @@ export function SessionsEditor({
                 </>
               )}
               {!readOnly && sessions.length > 1 && (
-                <Button
-                  variant="quiet"
-                  aria-label={t('events.removeSessionNumber', { number })}
-                  onPress={() => onChange(sessions.filter((_, i) => i !== index))}
-                >
+                <Button variant="quiet" onPress={() => onChange(sessions.filter((_, i) => i !== index))}>
                   {session.booked && session.booked.seats + session.booked.waiting > 0
-                    ? t('events.cancelSession')
-                    : t('events.removeSession')}
+                    ? t('events.cancelSession', { number })
+                    : t('events.removeSession', { number })}
                 </Button>
               )}
             </li>
