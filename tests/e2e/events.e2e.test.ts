@@ -193,6 +193,22 @@ describe('events programme', () => {
     await a.reload()
     await expect.poll(() => a.getByText('1 personne accueillie').isVisible()).toBe(true)
 
+    // Today's session shows on the waiting-room screen and on the kiosk.
+    await a.goto(`/c/${slug}/screen`)
+    const onScreen = a.locator('.screen-events')
+    await expect
+      .poll(() => onScreen.textContent())
+      .toMatch(/Aujourd’hui au centre.*Atelier CV express.*Salle Jean Zay/)
+    await expectAccessible(a)
+    await snap(a, 'screen-today-fr')
+    await a.goto(`/c/${slug}/kiosk`)
+    await a.getByRole('button', { name: 'English' }).click()
+    await expect
+      .poll(() => a.getByRole('region', { name: 'Today at the centre' }).textContent())
+      .toMatch(/Quick CV workshop/)
+    await expectAccessible(a)
+    await snap(a, 'kiosk-today-en')
+
     // The calendar feed is valid iCalendar: both sessions, read back by an iCalendar library.
     const feed = await a.request.get(`/api/v1/centres/${slug}/programme.ics?lang=en&from=${day}`)
     expect(feed.headers()['content-type']).toContain('text/calendar')

@@ -988,4 +988,6 @@ export const en: Record<keyof typeof fr, string> = {
   'checkIn.checkedIn': 'Checked in with a booking',
   'checkIn.present': 'Present in all',
   'checkIn.capacity': 'Capacity',
+  'events.today': 'Today at the centre',
+  'events.portalLink': 'See the workshops and events programme',
 }

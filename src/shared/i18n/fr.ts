@@ -1012,4 +1012,6 @@ export const fr = {
   'checkIn.checkedIn': 'Accueillis avec réservation',
   'checkIn.present': 'Présents en tout',
   'checkIn.capacity': 'Capacité',
+  'events.today': 'Aujourd’hui au centre',
+  'events.portalLink': 'Voir l’agenda des ateliers et événements',
 } as const

@@ -4,11 +4,15 @@ import { useT } from '../../i18n/i18n-provider'
 import { Alert } from '../../ui/alert'
 import { Button } from '../../ui/button'
 import { Pictogram } from '../../ui/pictogram'
+import { TodayEvents } from '../events/today-events'
 import { KioskHeading, StepCount } from './kiosk-heading'
 import type { Localizer } from './localizer'
 import type { KioskArea } from './use-kiosk-areas'
 
 type Props = {
+  slug: string
+  timeZone: string
+  language: string
   areas: KioskArea[]
   centreStatus: OpenStatus
   localDate: string
@@ -22,6 +26,9 @@ type Props = {
 
 /** The areas named as concerns, in plain words with their pictogram; a closed one says when it opens. */
 export function AreaStep({
+  slug,
+  timeZone,
+  language,
   areas,
   centreStatus,
   localDate,
@@ -87,6 +94,14 @@ export function AreaStep({
           ))}
         </ul>
       )}
+      <TodayEvents
+        slug={slug}
+        localDate={localDate}
+        timeZone={timeZone}
+        language={language}
+        limit={4}
+        className="kiosk-events"
+      />
       {onBack && (
         <div className="kiosk__nav">
           <Button variant="secondary" className="button kiosk__back" onPress={onBack}>

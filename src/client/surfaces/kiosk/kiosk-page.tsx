@@ -150,6 +150,9 @@ export function KioskPage() {
   else if (current.name === 'area')
     content = (
       <AreaStep
+        slug={slug}
+        timeZone={home.data.centre.timezone}
+        language={current.language}
         areas={areas}
         centreStatus={home.data.status}
         localDate={home.data.localDate}

@@ -60,6 +60,9 @@ export function PortalHome() {
           <li>
             <Link to={`/c/${slug}/trainings`}>{t('portal.exploreTrainings')}</Link>
           </li>
+          <li>
+            <Link to={`/c/${slug}/events`}>{t('events.portalLink')}</Link>
+          </li>
         </ul>
       </section>
 

@@ -4,6 +4,7 @@ import type { PortalHome } from '../../../shared/schemas/centres'
 import { TodayHours } from '../../features/centres/open-status'
 import { useT } from '../../i18n/i18n-provider'
 import { Button } from '../../ui/button'
+import { TodayEvents } from '../events/today-events'
 import type { Utterance } from './announcer'
 import type { ShownCall } from './calls'
 import { callUtterances, speechLocales } from './phrases'
@@ -69,6 +70,14 @@ export function ScreenBoard({ slug, home, locale, areas }: Props) {
         <EarlierCalls calls={earlier} />
       </div>
       <AreaQueues home={home} queue={queue} areas={areas} locale={locale} />
+      <TodayEvents
+        slug={slug}
+        localDate={home.localDate}
+        timeZone={centre.timezone}
+        language={locale}
+        limit={3}
+        className="screen-events"
+      />
       <div className="visually-hidden" aria-live="assertive" aria-atomic="true">
         {spoken.map((utterance) => (
           <span key={utterance.lang} lang={utterance.lang}>
