@@ -8,6 +8,7 @@ import { buildRuntime, listen, openBus, openMigratedDatabase } from '../server/m
 import { createApiToken, revokeApiTokens } from '../server/modules/auth/api-tokens'
 import { createPasswordResetLink } from '../server/modules/auth/auth'
 import { getCentreBySlug } from '../server/modules/centres/centres-service'
+import { sendBookingNotices } from '../server/modules/events/notices'
 import { sweepSessions } from '../server/modules/events/sweep'
 import {
   attributions,
@@ -65,7 +66,7 @@ program
     const handle = await openMigratedDatabase(env)
     const logger = createLogger(env.CDM_LOG_LEVEL)
     const bus = await openBus(env, logger)
-    const { app, auth, publicUrl } = await buildRuntime(env, handle, { logger, bus })
+    const { app, auth, publicUrl, notices } = await buildRuntime(env, handle, { logger, bus })
     if (options.demo && (await isDatabaseEmpty(handle.db))) {
       const { centreSlug, logins } = await seedDemo({ db: handle.db, auth })
       console.log(`Demo centre created: ${publicUrl}/c/${centreSlug}`)
@@ -73,16 +74,25 @@ program
     }
     const server = await listen(app, env)
     // End of day: tickets nobody will call any more are closed; walk-in seats released to waiting lists,
-    // reminder contacts of ended sessions erased. Idempotent, so every instance may run it.
+    // reminder contacts of ended sessions erased, notices sent to the contacts given for them. Idempotent, so every instance may run it.
     const sweep = setInterval(() => {
       closeStaleTickets({
         db: handle.db,
         now: new Date(),
         onClosed: (centreId) => app.live.queueChanged(centreId),
       }).catch((error: unknown) => logger.error({ err: error }, 'end of day sweep failed'))
-      sweepSessions({ db: handle.db, now: new Date() }).catch((error: unknown) =>
-        logger.error({ err: error }, 'sessions sweep failed'),
-      )
+      sweepSessions({ db: handle.db, now: new Date() })
+        .then(() =>
+          notices
+            ? sendBookingNotices({
+                db: handle.db,
+                now: new Date(),
+                send: notices,
+                onError: (error) => logger.warn({ err: error }, 'a booking notice could not be sent'),
+              })
+            : undefined,
+        )
+        .catch((error: unknown) => logger.error({ err: error }, 'sessions sweep failed'))
     }, 60_000)
     sweep.unref()
     logger.info({ url: publicUrl, port: server.port, database: handle.kind }, 'Cité is listening')

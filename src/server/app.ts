@@ -18,7 +18,7 @@ import { apiDocsRoutes } from './modules/docs/routes'
 import { bookingRoutes } from './modules/events/booking-routes'
 import { bookingCodeLimit, type CodeLimitOptions } from './modules/events/code-limit'
 import { programmeRoutes } from './modules/events/programme-routes'
-import { checkInRoutes, eventStaffRoutes } from './modules/events/staff-routes'
+import { attendanceRoutes, checkInRoutes, eventStaffRoutes } from './modules/events/staff-routes'
 import { healthRoutes } from './modules/health/routes'
 import { occupationRoutes } from './modules/occupations/routes'
 import { publicResourceRoutes } from './modules/resources/public-routes'
@@ -92,6 +92,7 @@ export function createApp(options: AppOptions) {
   api.route('/', bookingRoutes)
   api.route('/', eventStaffRoutes)
   api.route('/', checkInRoutes)
+  api.route('/', attendanceRoutes)
   api.route('/', programmeRoutes)
 
   app.use(

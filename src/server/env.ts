@@ -23,6 +23,8 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   SMTP_FROM: z.string().min(3).optional(),
+  /** An SMS gateway taking `POST {to, text}` as JSON: booking notices to phone numbers go there. */
+  SMS_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
 })
 
 export type Env = z.infer<typeof envSchema>

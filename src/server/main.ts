@@ -7,6 +7,7 @@ import { type Env, publicUrlOf } from './env'
 import { createLogger, type Logger } from './http/logger'
 import { createAuth } from './modules/auth/auth'
 import { createMailer } from './modules/auth/mailer'
+import { createNoticeSender } from './modules/events/notices'
 import { createLocalBus, createPostgresBus, type EventBus } from './realtime/bus'
 
 export function databaseOptions(env: Env) {
@@ -28,12 +29,9 @@ export async function buildRuntime(
   const logger = options.logger ?? createLogger(env.CDM_LOG_LEVEL)
   const publicUrl = publicUrlOf(env)
   const secret = await loadSecret(handle.db, env.CDM_SECRET)
-  const auth = createAuth({
-    db: handle.db,
-    secret,
-    baseUrl: publicUrl,
-    mailer: createMailer(env.SMTP_URL, env.SMTP_FROM),
-  })
+  const mailer = createMailer(env.SMTP_URL, env.SMTP_FROM)
+  const auth = createAuth({ db: handle.db, secret, baseUrl: publicUrl, mailer })
+  const notices = createNoticeSender({ mailer, smsWebhookUrl: env.SMS_WEBHOOK_URL })
   const app = createApp({
     db: handle.db,
     auth,
@@ -45,7 +43,7 @@ export async function buildRuntime(
     clientDir: clientDist,
     bus: options.bus,
   })
-  return { app, auth, logger, publicUrl }
+  return { app, auth, logger, publicUrl, notices }
 }
 
 /**

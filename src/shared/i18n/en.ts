@@ -990,4 +990,10 @@ export const en: Record<keyof typeof fr, string> = {
   'checkIn.capacity': 'Capacity',
   'events.today': 'Today at the centre',
   'events.portalLink': 'See the workshops and events programme',
+  'notice.promotion.subject': 'Your seat is confirmed: {title}',
+  'notice.promotion.text':
+    'A seat has freed up: your booking for “{title}” on {when} ({place}) is confirmed.\n\nIf you can no longer come, cancel it with your booking code so that someone else can have the seat.\n\n{centre}',
+  'notice.reminder.subject': 'Reminder: {title}, {when}',
+  'notice.reminder.text':
+    'We look forward to seeing you at “{title}” on {when} ({place}).\n\nIf you can no longer come, cancel your booking with your code so that someone else can have the seat.\n\n{centre}',
 }

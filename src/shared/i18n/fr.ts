@@ -1014,4 +1014,10 @@ export const fr = {
   'checkIn.capacity': 'Capacité',
   'events.today': 'Aujourd’hui au centre',
   'events.portalLink': 'Voir l’agenda des ateliers et événements',
+  'notice.promotion.subject': 'Votre place est confirmée : {title}',
+  'notice.promotion.text':
+    'Une place s’est libérée : votre réservation pour « {title} » le {when} ({place}) est confirmée.\n\nSi vous ne pouvez plus venir, annulez-la avec votre code de réservation pour laisser la place à quelqu’un d’autre.\n\n{centre}',
+  'notice.reminder.subject': 'Rappel : {title}, {when}',
+  'notice.reminder.text':
+    'Nous vous attendons pour « {title} » le {when} ({place}).\n\nSi vous ne pouvez plus venir, annulez votre réservation avec votre code pour laisser la place à quelqu’un d’autre.\n\n{centre}',
 } as const

@@ -288,3 +288,33 @@ export const programmeEventSchema = z
   })
   .meta({ id: 'ProgrammeEvent' })
 export type ProgrammeEvent = z.infer<typeof programmeEventSchema>
+
+// ——— Attendance, for statistics ———
+
+export const attendanceFiltersSchema = z
+  .object({
+    from: isoDateSchema,
+    to: isoDateSchema,
+    by: z.enum(['type', 'area', 'partner']).default('type'),
+  })
+  .refine((value) => value.from <= value.to, { message: 'validation.endsBeforeStart', path: ['to'] })
+export type AttendanceFilters = z.output<typeof attendanceFiltersSchema>
+
+/** Counts between two days by event type, area slug or partner name: never about a person. */
+export const attendanceSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    by: z.enum(['type', 'area', 'partner']),
+    items: z.array(
+      z.object({
+        key: z.string(),
+        sessions: z.number().int(),
+        bookedSeats: z.number().int(),
+        checkedIn: z.number().int(),
+        dropIns: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: 'Attendance' })
+export type Attendance = z.infer<typeof attendanceSchema>

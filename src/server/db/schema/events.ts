@@ -158,7 +158,14 @@ export const booking = pgTable(
     status: text('status').notNull(),
     priority: boolean('priority').notNull().default(false),
     contact: text('contact'),
+    /** The language notices to the contact are written in (the page's when booking). */
+    language: text('language').notNull().default('fr'),
     checkedIn: smallint('checked_in').notNull().default(0),
+    /** When the booking left the waiting list, and when the contact was told (or the notice claimed). */
+    promotedAt: timestamp('promoted_at', { withTimezone: true }),
+    promotionNoticeAt: timestamp('promotion_notice_at', { withTimezone: true }),
+    /** When the day-before reminder went (or was claimed). */
+    reminderAt: timestamp('reminder_at', { withTimezone: true }),
     ...timestamps,
   },
   (t) => [

@@ -41,6 +41,7 @@ export const bookingRoutes = createRouter()
         sessionId: c.req.valid('param').id,
         input: c.req.valid('json'),
         now: c.var.deps.now(),
+        language: c.var.locale,
       })
       return c.json(booked, 201)
     },

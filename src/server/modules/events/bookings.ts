@@ -112,7 +112,10 @@ async function promote(tx: Database, session: Session, now: Date): Promise<strin
     promoted.push(next.id)
   }
   if (promoted.length > 0)
-    await tx.update(booking).set({ status: 'confirmed', updatedAt: now }).where(inArray(booking.id, promoted))
+    await tx
+      .update(booking)
+      .set({ status: 'confirmed', promotedAt: now, updatedAt: now })
+      .where(inArray(booking.id, promoted))
   return promoted
 }
 
@@ -130,6 +133,8 @@ export async function bookSeats(options: {
   sessionId: string
   input: BookingInput
   now: Date
+  /** The language of the page it was made on: notices to its contact are written in it. */
+  language?: string
 }): Promise<{ code: string; booking: BookingView }> {
   const values = bookingInputSchema.parse(options.input)
   const { now } = options
@@ -153,6 +158,7 @@ export async function bookSeats(options: {
         status: fits ? 'confirmed' : 'waiting',
         priority: values.priority,
         contact: values.contact ?? null,
+        language: options.language ?? 'fr',
         createdAt: now,
         updatedAt: now,
       })

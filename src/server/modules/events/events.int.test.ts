@@ -238,4 +238,18 @@ describe('the organisers’ list', () => {
     expect(asManager.body.items.every((item: { canEdit: boolean }) => item.canEdit)).toBe(true)
     expect((await send(path)).status).toBe(401)
   })
+
+  it('lists the centre’s partners by name for the organisers’ form, to its staff only', async () => {
+    const centre = await t.buildCentre()
+    const zeta = await f.buildPartner(centre.id, 'Zeta Formation')
+    const alpha = await f.buildPartner(centre.id, 'Alpha Emploi')
+    await f.buildPartner((await t.buildCentre()).id, 'Autre Centre')
+    const cookie = await f.signInCoordinator(centre.id, zeta.id)
+    const listed = await send(`/api/v1/centres/${centre.slug}/partners`, { cookie: cookie.cookie })
+    expect(listed.body).toEqual([
+      { id: alpha.id, name: 'Alpha Emploi' },
+      { id: zeta.id, name: 'Zeta Formation' },
+    ])
+    expect((await send(`/api/v1/centres/${centre.slug}/partners`)).status).toBe(401)
+  })
 })

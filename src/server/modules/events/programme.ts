@@ -22,10 +22,12 @@ const DEFAULT_WEEKS = 8
 /** The most sessions one answer lists. */
 const MAX_SESSIONS = 500
 
-/** The instant a day of the centre begins. */
-function startOfDay(day: string, timezone: string): Date {
+/** The instant a day of the centre begins (or the day `plusDays` after it). */
+export function startOfDay(day: string, timezone: string, plusDays = 0): Date {
   const [year, month, date] = day.split('-').map(Number)
-  return new Date(new TZDate(year ?? 2000, (month ?? 1) - 1, date ?? 1, 0, 0, 0, timezone).getTime())
+  return new Date(
+    new TZDate(year ?? 2000, (month ?? 1) - 1, (date ?? 1) + plusDays, 0, 0, 0, timezone).getTime(),
+  )
 }
 
 /**
@@ -46,10 +48,7 @@ export async function listProgramme(options: {
   const conditions = [
     eq(eventSession.centreId, home.id),
     gte(eventSession.startsAt, startOfDay(from, home.timezone)),
-    lt(
-      eventSession.startsAt,
-      startOfDay(format(addDays(new Date(`${to}T12:00:00Z`), 1), 'yyyy-MM-dd'), home.timezone),
-    ),
+    lt(eventSession.startsAt, startOfDay(to, home.timezone, 1)),
   ]
   if (filters.type) conditions.push(eq(event.type, filters.type))
   if (filters.language) conditions.push(eq(event.language, filters.language))

@@ -1,5 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import {
+  attendanceFiltersSchema,
+  attendanceSchema,
   bookingCodeSchema,
   bookingViewSchema,
   eventInputSchema,
@@ -12,6 +14,7 @@ import { jsonContent, staffErrors, staffSecurity } from '../../http/openapi'
 import { findPartnerWriter, partnerEditors, partnerWriterOf } from '../auth/partner-writer'
 import { centreStaff } from '../auth/policy'
 import { centreItemParam, centreParam, centreRole } from '../centres/scope'
+import { attendance } from './attendance'
 import { checkIn, countDropIns } from './check-in'
 import { cancelEvent, createEvent, updateEvent } from './events-service'
 import { getStaffEvent, listStaffEvents } from './staff-read'
@@ -166,6 +169,29 @@ export const eventStaffRoutes = createRouter()
   )
 
 const sessionParam = centreParam.extend({ id: z.uuid() })
+
+/** Attendance counts for statistics: by event type, area or partner, never by person. */
+export const attendanceRoutes = createRouter().openapi(
+  route({
+    method: 'get',
+    path: '/centres/{centre}/attendance',
+    middleware: [readers] as const,
+    summary:
+      'Sessions held, seats booked, people checked in and drop-ins between two days, by type, area or partner',
+    request: { params: centreParam, query: attendanceFiltersSchema },
+    responses: { 200: jsonContent(attendanceSchema, 'The counts') },
+  }),
+  async (c) => {
+    const { db, centre } = c.var.scope
+    const counts = await attendance({
+      db,
+      centreId: centre.id,
+      timezone: centre.timezone,
+      filters: c.req.valid('query'),
+    })
+    return c.json(counts, 200)
+  },
+)
 
 /** At the door: bookings checked in by code, and people without one counted. */
 export const checkInRoutes = createRouter()
