@@ -160,6 +160,17 @@ describe('events programme', () => {
     await b.getByRole('link', { name: 'Quick CV workshop' }).first().click()
     await expect.poll(() => b.getByText('Full: waiting list').first().isVisible()).toBe(true)
     await b.getByRole('button', { name: 'Join the waiting list' }).first().click()
+    // A reminder address that is neither an email nor a phone number, and no consent: said, nothing sent.
+    await b.getByText('I would like a reminder (optional)').click()
+    await b.getByLabel('Email or phone number for the reminder').fill('call me maybe')
+    await b.getByRole('button', { name: 'Wait for 1 seat' }).click()
+    await expect.poll(() => b.getByText('An email address or a phone number.').isVisible()).toBe(true)
+    expect(
+      await b.getByText('Tick the box to agree that this contact is kept until the session.').isVisible(),
+    ).toBe(true)
+    expect(b.url()).not.toContain('/b/')
+    await expectAccessible(b)
+    await b.getByText('I would like a reminder (optional)').click()
     await b.getByRole('button', { name: 'Wait for 1 seat' }).click()
     await b.waitForURL('**/b/**')
     await expect

@@ -85,8 +85,7 @@ export function BookingForm({ slug, session }: { slug: string; session: Programm
         </Checkbox>
       </div>
       {remind && (
-        <fieldset className="booking-form__contact">
-          <legend className="visually-hidden">{t('events.remindLabel')}</legend>
+        <div className="booking-form__contact">
           <TextField
             label={t('events.contactLabel')}
             hint={t('events.contactHint')}
@@ -106,7 +105,7 @@ export function BookingForm({ slug, session }: { slug: string; session: Programm
               </p>
             )}
           </div>
-        </fieldset>
+        </div>
       )}
       {waiting && <p className="muted">{t('events.waitingExplained')}</p>}
       <Button type="submit" isDisabled={book.isPending}>
