@@ -92,6 +92,12 @@ const BookingPage = lazy(() =>
 const CheckInPage = lazy(() =>
   import('./surfaces/events/check-in-page').then((m) => ({ default: m.CheckInPage })),
 )
+const AlliancePage = lazy(() =>
+  import('./surfaces/partners/alliance-page').then((m) => ({ default: m.AlliancePage })),
+)
+const PartnerFormPage = lazy(() =>
+  import('./surfaces/partners/partner-form-page').then((m) => ({ default: m.PartnerFormPage })),
+)
 const EventsPage = lazy(() =>
   import('./surfaces/manager/events-page').then((m) => ({ default: m.EventsPage })),
 )
@@ -115,6 +121,7 @@ export function AppRoutes() {
         <Route path="/c/:centre/screen" element={<ScreenPage />} />
         <Route path="/c/:centre/trainings" element={<TrainingSearchPage />} />
         <Route path="/c/:centre/trainings/:id" element={<TrainingPage />} />
+        <Route path="/c/:centre/partners" element={<AlliancePage />} />
         <Route path="/c/:centre/events" element={<ProgrammePage />} />
         <Route path="/c/:centre/events/week" element={<WeekPage />} />
         <Route path="/c/:centre/events/:id" element={<EventPage />} />
@@ -127,6 +134,7 @@ export function AppRoutes() {
         <Route path="/staff/c/:centre/reception" element={<ReceptionPage />} />
         <Route path="/staff/c/:centre/desk" element={<DeskPage />} />
         <Route path="/staff/c/:centre/partners" element={<PartnersPage />} />
+        <Route path="/staff/c/:centre/partners/:id" element={<PartnerFormPage />} />
         <Route path="/staff/c/:centre/check-in" element={<CheckInPage />} />
         <Route path="/staff/c/:centre/manager" element={<Navigate to="areas" replace />} />
         <Route path="/staff/c/:centre/manager/areas" element={<AreasPage />} />

@@ -21,6 +21,7 @@ import { programmeRoutes } from './modules/events/programme-routes'
 import { attendanceRoutes, checkInRoutes, eventStaffRoutes } from './modules/events/staff-routes'
 import { healthRoutes } from './modules/health/routes'
 import { occupationRoutes } from './modules/occupations/routes'
+import { partnerRoutes, publicPartnerRoutes } from './modules/partners/routes'
 import { publicResourceRoutes } from './modules/resources/public-routes'
 import { catalogueRoutes } from './modules/resources/routes'
 import { searchRoutes } from './modules/search/routes'
@@ -93,6 +94,8 @@ export function createApp(options: AppOptions) {
   api.route('/', eventStaffRoutes)
   api.route('/', checkInRoutes)
   api.route('/', attendanceRoutes)
+  api.route('/', partnerRoutes)
+  api.route('/', publicPartnerRoutes)
   api.route('/', programmeRoutes)
 
   app.use(

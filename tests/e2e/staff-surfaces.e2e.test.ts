@@ -40,11 +40,9 @@ describe('staff surfaces', () => {
     await expect
       .poll(() => page.getByRole('link', { name: 'Cité des Métiers du Littoral' }).isVisible())
       .toBe(true)
-    for (const surface of ['partners']) {
-      await page.goto(`/staff/c/littoral/${surface}`)
-      await expect.poll(() => page.getByRole('heading', { name: 'Coming soon' }).isVisible()).toBe(true)
-      await expectAccessible(page)
-    }
+    await page.goto('/staff/c/littoral/partners')
+    await expect.poll(() => page.getByRole('heading', { name: 'No partner yet' }).isVisible()).toBe(true)
+    await expectAccessible(page)
     await page.goto('/c/littoral')
     await expect
       .poll(() => page.getByRole('heading', { name: 'Counselling areas are coming soon' }).isVisible())

@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => t.close())
 
 describe('the demo centre', () => {
-  it('opens with a programme for the coming weeks: every kind of session, booked or free, on site or off', async () => {
+  it('opens with its partners and a programme for the coming weeks: every kind of session, booked or free, on site or off', async () => {
     t.clock.now = new Date('2026-11-25T10:00:00Z')
     const { centreSlug } = await seedDemo({ db: t.db, auth: t.auth, now: t.clock.now })
     const programme = programmeSchema.parse(
@@ -24,6 +24,13 @@ describe('the demo centre', () => {
     expect(programme.items.some((session) => session.offSite)).toBe(true)
     expect(programme.items.some((session) => session.priorityShare)).toBe(true)
     expect(programme.items.every((session) => session.startsAt >= '2026-11-25')).toBe(true)
+    const alliance = await (await t.request(`/api/v1/centres/${centreSlug}/alliance?lang=en`)).json()
+    expect(alliance.items).toHaveLength(6)
+    expect(alliance.items[0]).toMatchObject({
+      name: 'Agence locale pour l’emploi (fictive)',
+      type: 'employment_service',
+      description: 'Job offers, registration, rights and support for job seekers.',
+    })
     expect(programme.items.find((session) => session.type === 'recruitment_day')?.organisers).toEqual([
       'Agence locale pour l’emploi (fictive)',
       'Mission Jeunesse Démo',

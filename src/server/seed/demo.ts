@@ -1,8 +1,9 @@
 import { count } from 'drizzle-orm'
 import type { StaffRole } from '../../shared/constants'
 import type { AreaInput } from '../../shared/schemas/centres'
+import type { PartnerType } from '../../shared/schemas/partners'
 import type { Database } from '../db/client'
-import { centre, partner } from '../db/schema/centres'
+import { centre, partner, partnerArea } from '../db/schema/centres'
 import type { Auth } from '../modules/auth/auth'
 import { createArea } from '../modules/centres/areas-service'
 import { createCentre } from '../modules/centres/centres-service'
@@ -82,13 +83,61 @@ const areas: AreaInput[] = [
   },
 ]
 
-const partners = [
-  'Agence locale pour l’emploi (fictive)',
-  'Mission Jeunesse Démo',
-  'Réseau Formation Continue Démo',
-  'Maison de la Création Démo',
-  'Bureau Mobilité Internationale Démo',
-  'Centre d’Information Jeunesse Démo',
+const partners: { name: string; type: PartnerType; about: { fr: string; en: string }; areas: string[] }[] = [
+  {
+    name: 'Agence locale pour l’emploi (fictive)',
+    type: 'employment_service',
+    about: {
+      fr: 'Offres d’emploi, inscription, droits et accompagnement des personnes en recherche d’emploi.',
+      en: 'Job offers, registration, rights and support for job seekers.',
+    },
+    areas: ['trouver-emploi', 'changer-vie-pro'],
+  },
+  {
+    name: 'Mission Jeunesse Démo',
+    type: 'youth',
+    about: {
+      fr: 'Accompagne les 16-25 ans vers l’emploi, la formation, le logement et la santé.',
+      en: 'Supports people aged 16 to 25 towards work, training, housing and health.',
+    },
+    areas: ['choisir-orientation', 'trouver-emploi'],
+  },
+  {
+    name: 'Réseau Formation Continue Démo',
+    type: 'training',
+    about: {
+      fr: 'Formations pour adultes, financements, validation des acquis de l’expérience.',
+      en: 'Adult training, funding, recognition of prior experience.',
+    },
+    areas: ['se-former', 'changer-vie-pro'],
+  },
+  {
+    name: 'Maison de la Création Démo',
+    type: 'business_creation',
+    about: {
+      fr: 'De l’idée au lancement : étude de marché, statut, financement de votre activité.',
+      en: 'From the idea to the launch: market study, legal status, funding for your business.',
+    },
+    areas: ['creer-activite'],
+  },
+  {
+    name: 'Bureau Mobilité Internationale Démo',
+    type: 'association',
+    about: {
+      fr: 'Partir étudier, travailler ou faire un stage à l’étranger.',
+      en: 'Studying, working or doing an internship abroad.',
+    },
+    areas: ['travailler-etranger'],
+  },
+  {
+    name: 'Centre d’Information Jeunesse Démo',
+    type: 'education_guidance',
+    about: {
+      fr: 'Information sur les études, les métiers, les jobs et la vie quotidienne.',
+      en: 'Information on studies, occupations, student jobs and everyday life.',
+    },
+    areas: ['choisir-orientation'],
+  },
 ]
 
 const accounts: { role: StaffRole; email: string; name: string }[] = [
@@ -168,8 +217,16 @@ export async function seedDemo({ db, auth, now = new Date() }: { db: Database; a
   })
   const partnerRows = await db
     .insert(partner)
-    .values(partners.map((name) => ({ centreId: demo.id, name, description: {} })))
+    .values(partners.map(({ name, type, about }) => ({ centreId: demo.id, name, type, description: about })))
     .returning({ id: partner.id, name: partner.name })
+  await db.insert(partnerArea).values(
+    partners.flatMap(({ name, areas: covered }) =>
+      covered.map((slug) => ({
+        partnerId: partnerRows.find((row) => row.name === name)?.id ?? '',
+        areaId: areaId(slug),
+      })),
+    ),
+  )
   // The demo coordinator speaks for one partner: the resources they add carry it.
   const coordinatorPartner = partnerRows.find((p) => p.name.startsWith('Centre d’Information Jeunesse'))
   await seedDemoCatalogue({ db, centreId: demo.id, areaId, partnerId: coordinatorPartner?.id ?? '' })

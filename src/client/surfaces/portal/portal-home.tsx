@@ -63,6 +63,9 @@ export function PortalHome() {
           <li>
             <Link to={`/c/${slug}/events`}>{t('events.portalLink')}</Link>
           </li>
+          <li>
+            <Link to={`/c/${slug}/partners`}>{t('partners.portalLink')}</Link>
+          </li>
         </ul>
       </section>
 

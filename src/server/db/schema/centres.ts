@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import {
+  boolean,
   check,
   date,
   index,
@@ -35,6 +36,10 @@ export const centre = pgTable('centre', {
   priorityEvery: integer('priority_every').notNull().default(3),
   /** A called ticket becomes a no-show after this many recalls. */
   maxRecalls: integer('max_recalls').notNull().default(2),
+  /** How partners are listed to visitors: alphabetically, or in an order that changes every day. */
+  partnerOrder: text('partner_order').notNull().default('alphabetical'),
+  /** Whether visitors see which partner staffs a shift of the rota (off: reciprocal anonymity). */
+  showPartnerOnRota: boolean('show_partner_on_rota').notNull().default(false),
   ...timestamps,
 })
 
@@ -166,9 +171,27 @@ export const partner = pgTable(
       .notNull()
       .references(() => centre.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
+    /** What kind of institution it is (employment service, youth, training…): see `partnerTypes`. */
+    type: text('type').notNull().default('association'),
     description: jsonb('description').$type<LocalizedText>().notNull(),
     website: text('website'),
+    /** How staff reach the partner (a desk, a phone, an address): for staff only. */
+    staffContact: text('staff_contact').notNull().default(''),
     ...timestamps,
   },
   (t) => [unique('partner_centre_name_key').on(t.centreId, t.name)],
+)
+
+/** The areas a partner covers. */
+export const partnerArea = pgTable(
+  'partner_area',
+  {
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partner.id, { onDelete: 'cascade' }),
+    areaId: uuid('area_id')
+      .notNull()
+      .references(() => area.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.partnerId, t.areaId] }), index('partner_area_area_idx').on(t.areaId)],
 )

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addStaff } from '../../src/server/modules/staff/staff-service'
+import { expectAccessible, snap, startE2e } from './harness'
+
+let e2e: Awaited<ReturnType<typeof startE2e>>
+
+beforeAll(async () => {
+  e2e = await startE2e()
+})
+afterAll(() => e2e.close())
+
+describe('partners', () => {
+  it('a manager adds a partner, its coordinator completes it and invites a counsellor, visitors see a neutral card', async () => {
+    const centre = await e2e.t.buildCentre()
+    await e2e.t.buildArea(centre.id, {
+      slug: 'creer',
+      name: { fr: 'Créer son activité', en: 'Start a business' },
+    })
+    const manager = await e2e.t.buildStaff('manager', centre.id)
+
+    // The manager adds the partner.
+    const office = await e2e.newPage({ locale: 'fr-FR' })
+    await e2e.signIn(office.page, manager.email, manager.password)
+    await office.page.goto(`/staff/c/${centre.slug}/partners`)
+    await expect.poll(() => office.page.getByText('Aucun partenaire pour l’instant').isVisible()).toBe(true)
+    await expectAccessible(office.page)
+    await office.page.getByRole('link', { name: 'Ajouter un partenaire' }).click()
+    await office.page.getByLabel('Nom', { exact: true }).fill('Maison de la Création Exemple')
+    await office.page.getByRole('button', { name: /Type de structure/ }).click()
+    await office.page.getByRole('option', { name: 'Création d’entreprise' }).click()
+    await office.page.getByLabel('Présentation (français)').fill('Accompagne les porteurs de projet.')
+    await office.page.getByLabel('Contact pour les équipes').fill('Bureau 3, poste 214')
+    await office.page.getByText('Créer son activité').click()
+    await expectAccessible(office.page)
+    await office.page.getByRole('button', { name: 'Enregistrer' }).click()
+    await expect.poll(() => office.page.getByText('Le partenaire est enregistré.').isVisible()).toBe(true)
+    const partnerId = office.page.url().split('/partners/')[1] ?? ''
+    expect(partnerId).toMatch(/^[0-9a-f-]{36}$/)
+
+    // Its coordinator, in English, completes the card and invites a counsellor.
+    const coordinatorEmail = `coordination-${Date.now()}@staff.example`
+    const added = await addStaff({
+      db: e2e.t.db,
+      auth: e2e.t.auth,
+      actorUserId: null,
+      input: {
+        email: coordinatorEmail,
+        name: 'Coordination',
+        role: 'partner_coordinator',
+        centreId: centre.id,
+        partnerId,
+      },
+    })
+    const desk = await e2e.newPage({ locale: 'en-GB' })
+    await e2e.signIn(desk.page, coordinatorEmail, added.password ?? '')
+    await desk.page.getByRole('link', { name: 'Partners', exact: true }).click()
+    await desk.page.getByRole('link', { name: 'Maison de la Création Exemple' }).click()
+    await desk.page.getByLabel('About (English)').fill('Supports people starting a business.')
+    await desk.page.getByLabel('Website').fill('https://creation.example.org')
+    await desk.page.getByRole('button', { name: 'Save' }).click()
+    await expect.poll(() => desk.page.getByText('The partner is saved.').isVisible()).toBe(true)
+    await desk.page.getByLabel('Counsellor’s name').fill('Inès Conseil')
+    await desk.page.getByLabel('Their email address').fill(`ines-${Date.now()}@example.org`)
+    await desk.page.getByRole('button', { name: 'Invite', exact: true }).click()
+    await expect
+      .poll(() => desk.page.locator('.invite-link').textContent())
+      .toMatch(/\/staff\/reset-password\?token=/)
+    await expect.poll(() => desk.page.getByText(/^Inès Conseil/).isVisible()).toBe(true)
+    await expectAccessible(desk.page)
+    await snap(desk.page, 'partner-form-en')
+
+    // Visitors see the card: no staff contact, nothing ranked.
+    const visitor = await e2e.newPage({ locale: 'fr-FR' })
+    await visitor.page.goto(`/c/${centre.slug}`)
+    await visitor.page.getByRole('link', { name: 'Les partenaires du centre' }).click()
+    await expect
+      .poll(() => visitor.page.getByRole('heading', { name: 'Maison de la Création Exemple' }).isVisible())
+      .toBe(true)
+    expect(await visitor.page.getByText('Accompagne les porteurs de projet.').isVisible()).toBe(true)
+    expect(await visitor.page.getByText('Créer son activité').isVisible()).toBe(true)
+    expect(
+      await visitor.page.getByRole('link', { name: 'Site web (creation.example.org)' }).isVisible(),
+    ).toBe(true)
+    expect(await visitor.page.getByText(/poste 214/).count()).toBe(0)
+    await expectAccessible(visitor.page)
+    await snap(visitor.page, 'partners-public-fr')
+
+    for (const { context } of [office, desk, visitor]) await context.close()
+    e2e.assertCleanConsole()
+  })
+})
