@@ -24,6 +24,7 @@ import { occupationRoutes } from './modules/occupations/routes'
 import { partnerRoutes, publicPartnerRoutes } from './modules/partners/routes'
 import { publicResourceRoutes } from './modules/resources/public-routes'
 import { catalogueRoutes } from './modules/resources/routes'
+import { publicRotaRoutes, rotaRoutes } from './modules/rota/routes'
 import { searchRoutes } from './modules/search/routes'
 import { staffRoutes } from './modules/staff/routes'
 import { type IssueLimitOptions, ticketIssueLimit } from './modules/tickets/issue-limit'
@@ -96,6 +97,8 @@ export function createApp(options: AppOptions) {
   api.route('/', attendanceRoutes)
   api.route('/', partnerRoutes)
   api.route('/', publicPartnerRoutes)
+  api.route('/', rotaRoutes)
+  api.route('/', publicRotaRoutes)
   api.route('/', programmeRoutes)
 
   app.use(

@@ -1044,4 +1044,11 @@ export const en: Record<keyof typeof fr, string> = {
   'partners.portalLink': 'The centre’s partners',
   'error.partner.notFound': 'This partner does not exist in this centre.',
   'error.partner.nameTaken': 'A partner of this centre already has this name.',
+  'error.rota.notFound': 'This shift does not exist in this centre.',
+  'error.rota.unknownPartner': 'This partner does not belong to this centre.',
+  'error.rota.unknownCounsellor': 'This person is not a counsellor of this partner in this centre.',
+  'error.rota.outsideHours': 'The shift must fit within the area’s opening hours.',
+  'error.rota.conflict': 'This person already staffs another shift at the same time.',
+  'error.rota.notThatDay': 'This shift does not take place on that day.',
+  'validation.shiftWhen': 'Choose a weekday or a date (one or the other).',
 }

@@ -1069,4 +1069,11 @@ export const fr = {
   'partners.portalLink': 'Les partenaires du centre',
   'error.partner.notFound': 'Ce partenaire n’existe pas dans ce centre.',
   'error.partner.nameTaken': 'Un partenaire porte déjà ce nom dans ce centre.',
+  'error.rota.notFound': 'Cette permanence n’existe pas dans ce centre.',
+  'error.rota.unknownPartner': 'Ce partenaire n’appartient pas à ce centre.',
+  'error.rota.unknownCounsellor': 'Cette personne n’est pas conseillère de ce partenaire dans ce centre.',
+  'error.rota.outsideHours': 'La permanence doit tenir dans les horaires d’ouverture de l’espace.',
+  'error.rota.conflict': 'Cette personne tient déjà une autre permanence au même moment.',
+  'error.rota.notThatDay': 'Cette permanence n’a pas lieu ce jour-là.',
+  'validation.shiftWhen': 'Choisissez un jour de la semaine ou une date (l’un ou l’autre).',
 } as const

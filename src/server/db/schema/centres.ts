@@ -19,7 +19,7 @@ import {
 /** Text in several languages, keyed by language code: `{ fr: '…', en: '…' }`. */
 export type LocalizedText = Record<string, string>
 
-const timestamps = {
+export const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }
