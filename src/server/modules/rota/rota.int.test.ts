@@ -155,7 +155,9 @@ describe('duty rota', () => {
 
     const saturday = await post(shift({ weekday: 6 }))
     expect(saturday.status).toBe(422)
-    expect(saturday.body.error.fields.startsAt).toBe('La permanence doit tenir dans les horaires d’ouverture de l’espace.')
+    expect(saturday.body.error.fields.startsAt).toBe(
+      'La permanence doit tenir dans les horaires d’ouverture de l’espace.',
+    )
     expect((await post(shift({ weekday: 5, startsAt: '08:00', endsAt: '10:00' }))).status).toBe(422)
     const both = await post(shift({ onDate: '2026-12-08' }))
     expect(both.status).toBe(422)
