@@ -98,6 +98,10 @@ const AlliancePage = lazy(() =>
 const PartnerFormPage = lazy(() =>
   import('./surfaces/partners/partner-form-page').then((m) => ({ default: m.PartnerFormPage })),
 )
+const RotaPage = lazy(() => import('./surfaces/rota/rota-page').then((m) => ({ default: m.RotaPage })))
+const AdviceWeekPage = lazy(() =>
+  import('./surfaces/rota/advice-week-page').then((m) => ({ default: m.AdviceWeekPage })),
+)
 const EventsPage = lazy(() =>
   import('./surfaces/manager/events-page').then((m) => ({ default: m.EventsPage })),
 )
@@ -122,6 +126,7 @@ export function AppRoutes() {
         <Route path="/c/:centre/trainings" element={<TrainingSearchPage />} />
         <Route path="/c/:centre/trainings/:id" element={<TrainingPage />} />
         <Route path="/c/:centre/partners" element={<AlliancePage />} />
+        <Route path="/c/:centre/advice" element={<AdviceWeekPage />} />
         <Route path="/c/:centre/events" element={<ProgrammePage />} />
         <Route path="/c/:centre/events/week" element={<WeekPage />} />
         <Route path="/c/:centre/events/:id" element={<EventPage />} />
@@ -136,6 +141,7 @@ export function AppRoutes() {
         <Route path="/staff/c/:centre/partners" element={<PartnersPage />} />
         <Route path="/staff/c/:centre/partners/:id" element={<PartnerFormPage />} />
         <Route path="/staff/c/:centre/check-in" element={<CheckInPage />} />
+        <Route path="/staff/c/:centre/rota" element={<RotaPage />} />
         <Route path="/staff/c/:centre/manager" element={<Navigate to="areas" replace />} />
         <Route path="/staff/c/:centre/manager/areas" element={<AreasPage />} />
         <Route path="/staff/c/:centre/manager/areas/:area" element={<AreaFormPage />} />

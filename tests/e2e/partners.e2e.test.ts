@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { replaceWeeklyHours } from '../../src/server/modules/centres/hours-service'
 import { addStaff } from '../../src/server/modules/staff/staff-service'
 import { expectAccessible, snap, startE2e } from './harness'
 
@@ -15,6 +16,12 @@ describe('partners', () => {
     await e2e.t.buildArea(centre.id, {
       slug: 'creer',
       name: { fr: 'Créer son activité', en: 'Start a business' },
+    })
+    await replaceWeeklyHours({
+      db: e2e.t.db,
+      centreId: centre.id,
+      actorUserId: null,
+      input: { spans: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opensAt: '09:00', closesAt: '18:00' })) },
     })
     const manager = await e2e.t.buildStaff('manager', centre.id)
 
@@ -69,6 +76,35 @@ describe('partners', () => {
     await expectAccessible(desk.page)
     await snap(desk.page, 'partner-form-en')
 
+    // The coordinator puts Inès on the rota, Tuesday mornings, in "start a business".
+    await desk.page.goto(`/staff/c/${centre.slug}/rota`)
+    await expect.poll(() => desk.page.getByText('No shift yet').isVisible()).toBe(true)
+    await desk.page.getByRole('button', { name: /Area$/ }).click()
+    await desk.page.getByRole('option', { name: 'Start a business' }).click()
+    await desk.page.getByRole('button', { name: /Expertise$/ }).click()
+    await desk.page.getByRole('option', { name: 'Starting a business' }).click()
+    await desk.page.getByRole('button', { name: /Counsellor$/ }).click()
+    await desk.page.getByRole('option', { name: 'Inès Conseil' }).click()
+    await desk.page.getByRole('button', { name: /Day$/ }).click()
+    await desk.page.getByRole('option', { name: 'Tuesday' }).click()
+    await desk.page.getByLabel('Starts').fill('10:00')
+    await desk.page.getByLabel('Ends').fill('13:00')
+    await desk.page.getByRole('button', { name: 'Add', exact: true }).click()
+    await expect
+      .poll(() => desk.page.getByRole('cell', { name: 'Every Tuesday, 10:00 – 13:00', exact: true }).isVisible())
+      .toBe(true)
+    // Saturday is outside the centre's hours: refused, said plainly.
+    await desk.page.getByRole('button', { name: /Day$/ }).click()
+    await desk.page.getByRole('option', { name: 'Saturday' }).click()
+    await desk.page.getByRole('button', { name: 'Add', exact: true }).click()
+    await expect
+      .poll(() =>
+        desk.page.getByText('The shift must fit within the area’s opening hours.').first().isVisible(),
+      )
+      .toBe(true)
+    await expectAccessible(desk.page)
+    await snap(desk.page, 'rota-en')
+
     // Visitors see the card: no staff contact, nothing ranked.
     const visitor = await e2e.newPage({ locale: 'fr-FR' })
     await visitor.page.goto(`/c/${centre.slug}`)
@@ -85,7 +121,20 @@ describe('partners', () => {
     await expectAccessible(visitor.page)
     await snap(visitor.page, 'partners-public-fr')
 
+    // The advice of the week: the expertise on Tuesday morning, without the partner's or anyone's name.
+    await visitor.page.goto(`/c/${centre.slug}`)
+    await visitor.page.getByRole('link', { name: 'Conseils spécialisés : qui est là, quand' }).click()
+    const tuesday = visitor.page.getByRole('region', { name: /^Mardi/ })
+    await expect
+      .poll(() => tuesday.textContent())
+      .toMatch(/10:00 – 13:00.*Création d’activité · Créer son activité/)
+    expect(await visitor.page.getByText('Maison de la Création Exemple').count()).toBe(0)
+    expect(await visitor.page.getByText('Inès').count()).toBe(0)
+    await expectAccessible(visitor.page)
+    await snap(visitor.page, 'advice-fr')
+
     for (const { context } of [office, desk, visitor]) await context.close()
-    e2e.assertCleanConsole()
+    // The Saturday shift was refused on purpose: its 422 is the only error expected.
+    e2e.assertCleanConsole({ allow: /rota: .*422/ })
   })
 })

@@ -10,7 +10,13 @@ export const meSchema = z
     name: z.string(),
     email: z.string(),
     centres: z.array(
-      z.object({ slug: z.string(), name: z.record(z.string(), z.string()), roles: z.array(staffRoleSchema) }),
+      z.object({
+        slug: z.string(),
+        name: z.record(z.string(), z.string()),
+        roles: z.array(staffRoleSchema),
+        /** The partner they work for in this centre, if any. */
+        partnerId: z.string().nullable(),
+      }),
     ),
     isNetworkAdmin: z.boolean(),
   })

@@ -64,6 +64,9 @@ export function PortalHome() {
             <Link to={`/c/${slug}/events`}>{t('events.portalLink')}</Link>
           </li>
           <li>
+            <Link to={`/c/${slug}/advice`}>{t('rota.portalLink')}</Link>
+          </li>
+          <li>
             <Link to={`/c/${slug}/partners`}>{t('partners.portalLink')}</Link>
           </li>
         </ul>

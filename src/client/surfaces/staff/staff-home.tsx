@@ -11,6 +11,7 @@ export const surfaces: { path: string; label: MessageKey; roles: readonly StaffR
   { path: 'reception', label: 'surface.reception', roles: ['reception', 'manager'] },
   { path: 'desk', label: 'surface.desk', roles: ['counsellor', 'manager'] },
   { path: 'partners', label: 'surface.partners', roles: ['partner_coordinator', 'manager'] },
+  { path: 'rota', label: 'rota.title', roles: ['counsellor', 'partner_coordinator', 'manager'] },
   { path: 'manager', label: 'surface.manager', roles: ['manager'] },
   {
     path: 'check-in',

@@ -69,6 +69,7 @@ async function checkOpeningHours(tx: Database, centreId: string, values: Values)
     .where(and(eq(openingHours.centreId, centreId), eq(openingHours.weekday, weekday)))
   const own = spans.filter((span) => span.areaId === values.areaId)
   const hours = own.length > 0 ? own : spans.filter((span) => span.areaId === null)
+
   const fits = hours.some(
     (span) => toHourMinute(span.opensAt) <= values.startsAt && values.endsAt <= toHourMinute(span.closesAt),
   )

@@ -50,6 +50,7 @@ export const staffRoutes = createRouter()
             slug: row.slug,
             name: row.name,
             roles: actor.grants.filter((g) => g.centreId === row.id).map((g) => g.role),
+            partnerId: actor.grants.find((g) => g.centreId === row.id && g.partnerId)?.partnerId ?? null,
           })),
         },
         200,
