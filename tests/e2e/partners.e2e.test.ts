@@ -91,7 +91,9 @@ describe('partners', () => {
     await desk.page.getByLabel('Ends').fill('13:00')
     await desk.page.getByRole('button', { name: 'Add', exact: true }).click()
     await expect
-      .poll(() => desk.page.getByRole('cell', { name: 'Every Tuesday, 10:00 – 13:00', exact: true }).isVisible())
+      .poll(() =>
+        desk.page.getByRole('cell', { name: 'Every Tuesday, 10:00 – 13:00', exact: true }).isVisible(),
+      )
       .toBe(true)
     // Saturday is outside the centre's hours: refused, said plainly.
     await desk.page.getByRole('button', { name: /Day$/ }).click()
