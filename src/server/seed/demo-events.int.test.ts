@@ -31,6 +31,16 @@ describe('the demo centre', () => {
       type: 'employment_service',
       description: 'Job offers, registration, rights and support for job seekers.',
     })
+    const advice = await (await t.request(`/api/v1/centres/${centreSlug}/duty-rota?from=2026-11-30`)).json()
+    expect(advice.days.map((day: { slots: unknown[] }) => day.slots.length)).toEqual([1, 1, 3, 2, 1, 0, 0])
+    expect(advice.days[1].slots[0]).toEqual({
+      area: 'creer-activite',
+      expertise: 'business_creation',
+      languages: ['fr'],
+      startsAt: '13:30',
+      endsAt: '17:30',
+      partner: null,
+    })
     expect(programme.items.find((session) => session.type === 'recruitment_day')?.organisers).toEqual([
       'Agence locale pour l’emploi (fictive)',
       'Mission Jeunesse Démo',

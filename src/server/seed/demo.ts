@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm'
 import type { StaffRole } from '../../shared/constants'
 import type { AreaInput } from '../../shared/schemas/centres'
 import type { PartnerType } from '../../shared/schemas/partners'
+import type { Expertise } from '../../shared/schemas/rota'
 import type { Database } from '../db/client'
 import { centre, partner, partnerArea } from '../db/schema/centres'
 import type { Auth } from '../modules/auth/auth'
@@ -9,6 +10,7 @@ import { createArea } from '../modules/centres/areas-service'
 import { createCentre } from '../modules/centres/centres-service'
 import { createDesk } from '../modules/centres/desks-service'
 import { replaceWeeklyHours } from '../modules/centres/hours-service'
+import { createShift } from '../modules/rota/rota-service'
 import { addStaff } from '../modules/staff/staff-service'
 import { seedDemoCatalogue } from './demo-catalogue'
 import { seedDemoEvents } from './demo-events'
@@ -231,6 +233,49 @@ export async function seedDemo({ db, auth, now = new Date() }: { db: Database; a
   const coordinatorPartner = partnerRows.find((p) => p.name.startsWith('Centre d’Information Jeunesse'))
   await seedDemoCatalogue({ db, centreId: demo.id, areaId, partnerId: coordinatorPartner?.id ?? '' })
   await seedDemoTrainings({ db, centreId: demo.id })
+  const partnerId = (name: string) => partnerRows.find((p) => p.name === name)?.id ?? null
+  const shifts: [string, string, Expertise, number, string, string, string[]][] = [
+    ['trouver-emploi', 'Agence locale pour l’emploi (fictive)', 'job_search', 1, '10:00', '12:30', ['fr']],
+    [
+      'trouver-emploi',
+      'Agence locale pour l’emploi (fictive)',
+      'job_search',
+      3,
+      '10:00',
+      '12:30',
+      ['fr', 'en'],
+    ],
+    ['changer-vie-pro', 'Agence locale pour l’emploi (fictive)', 'labour_law', 4, '10:00', '12:00', ['fr']],
+    ['creer-activite', 'Maison de la Création Démo', 'business_creation', 2, '13:30', '17:30', ['fr']],
+    ['creer-activite', 'Maison de la Création Démo', 'business_creation', 4, '13:30', '17:30', ['fr', 'en']],
+    ['se-former', 'Réseau Formation Continue Démo', 'recognition_of_experience', 5, '14:00', '17:00', ['fr']],
+    [
+      'travailler-etranger',
+      'Bureau Mobilité Internationale Démo',
+      'work_abroad',
+      3,
+      '14:00',
+      '17:00',
+      ['fr', 'en', 'es'],
+    ],
+    ['choisir-orientation', 'Mission Jeunesse Démo', 'youth', 3, '14:00', '18:00', ['fr', 'ar']],
+  ]
+  for (const [slug, name, expertise, weekday, startsAt, endsAt, languages] of shifts)
+    await createShift({
+      db,
+      centreId: demo.id,
+      actorUserId: null,
+      writer: { kind: 'manager' },
+      input: {
+        areaId: areaId(slug),
+        partnerId: partnerId(name),
+        expertise,
+        weekday,
+        startsAt,
+        endsAt,
+        languages,
+      },
+    })
   await seedDemoEvents({
     db,
     centreId: demo.id,
