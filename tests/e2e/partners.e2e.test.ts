@@ -123,8 +123,13 @@ describe('partners', () => {
     await expectAccessible(visitor.page)
     await snap(visitor.page, 'partners-public-fr')
 
-    // The advice of the week: the expertise on Tuesday morning, without the partner's or anyone's name.
+    // The advice of the week: the expertise on Tuesday morning, without the partner's or anyone's name,
+    // on the area's card of the portal and on a page of its own.
     await visitor.page.goto(`/c/${centre.slug}`)
+    await expect
+      .poll(() => visitor.page.locator('.concern__advice').textContent())
+      .toBe('Création d’activité : mar. 10:00–13:00')
+    await expectAccessible(visitor.page)
     await visitor.page.getByRole('link', { name: 'Conseils spécialisés : qui est là, quand' }).click()
     const tuesday = visitor.page.getByRole('region', { name: /^Mardi/ })
     await expect

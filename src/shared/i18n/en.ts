@@ -1102,4 +1102,5 @@ export const en: Record<keyof typeof fr, string> = {
   'rota.nextWeek': 'Next week',
   'rota.spoken': 'Languages: {languages}',
   'rota.portalLink': 'Specialised advice: who is here, when',
+  'rota.adviceLabel': '{expertise}:',
 }

@@ -1127,4 +1127,5 @@ export const fr = {
   'rota.nextWeek': 'Semaine suivante',
   'rota.spoken': 'Langues : {languages}',
   'rota.portalLink': 'Conseils spécialisés : qui est là, quand',
+  'rota.adviceLabel': '{expertise} :',
 } as const

@@ -1,5 +1,7 @@
 import type { OpenStatus } from '../../../shared/schemas/centres'
 import { OpenStatusBadge } from '../../features/centres/open-status'
+import { AdviceSummary } from '../../features/rota/advice-summary'
+import { usePublicRota } from '../../features/rota/api'
 import { useT } from '../../i18n/i18n-provider'
 import { Alert } from '../../ui/alert'
 import { Button } from '../../ui/button'
@@ -40,6 +42,7 @@ export function AreaStep({
   onBack,
 }: Props) {
   const t = useT()
+  const advice = usePublicRota(slug)
   return (
     <div className="kiosk-step">
       <StepCount step={step} total={total} />
@@ -75,6 +78,7 @@ export function AreaStep({
                       {localized.text(area.description)}
                     </span>
                   )}
+                  <AdviceSummary week={advice.data} area={area.slug} className="kiosk-area__advice" />
                   <span className="kiosk-area__meta">
                     {area.isOpen ? (
                       area.figures && (

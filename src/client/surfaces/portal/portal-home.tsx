@@ -4,6 +4,8 @@ import { usePortalHome } from '../../features/centres/api'
 import { AreaCard } from '../../features/centres/area-card'
 import { OpenStatusBadge, TodayHours } from '../../features/centres/open-status'
 import { useLocalized } from '../../features/centres/use-localized'
+import { AdviceSummary } from '../../features/rota/advice-summary'
+import { usePublicRota } from '../../features/rota/api'
 import { useT } from '../../i18n/i18n-provider'
 import { Page } from '../../ui/page'
 import { EmptyState, ErrorMessage, Loading } from '../../ui/states'
@@ -17,6 +19,7 @@ export function PortalHome() {
   const t = useT()
   const intl = useIntl()
   const home = usePortalHome(slug)
+  const advice = usePublicRota(slug)
   const text = useLocalized(home.data?.centre.defaultLanguage)
 
   if (home.isPending)
@@ -87,7 +90,9 @@ export function PortalHome() {
                 heading={text(area.name)}
                 localDate={home.data.localDate}
                 meta={<TodayHours status={area.status} />}
-              />
+              >
+                <AdviceSummary week={advice.data} area={area.slug} className="concern__advice" />
+              </AreaCard>
             ))}
           </ul>
         )}
