@@ -14,6 +14,7 @@ import { resolveActor } from './modules/auth/actor'
 import { signInThrottle } from './modules/auth/sign-in-throttle'
 import { publicCentreRoutes } from './modules/centres/public-routes'
 import { setupRoutes } from './modules/centres/setup-routes'
+import { directoryRoutes, publicDirectoryRoutes } from './modules/directory/routes'
 import { apiDocsRoutes } from './modules/docs/routes'
 import { bookingRoutes } from './modules/events/booking-routes'
 import { bookingCodeLimit, type CodeLimitOptions } from './modules/events/code-limit'
@@ -99,6 +100,8 @@ export function createApp(options: AppOptions) {
   api.route('/', publicPartnerRoutes)
   api.route('/', rotaRoutes)
   api.route('/', publicRotaRoutes)
+  api.route('/', directoryRoutes)
+  api.route('/', publicDirectoryRoutes)
   api.route('/', programmeRoutes)
 
   app.use(

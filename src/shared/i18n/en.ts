@@ -1103,4 +1103,6 @@ export const en: Record<keyof typeof fr, string> = {
   'rota.spoken': 'Languages: {languages}',
   'rota.portalLink': 'Specialised advice: who is here, when',
   'rota.adviceLabel': '{expertise}:',
+  'error.directory.notFound': 'This service is not in this centre’s directory.',
+  'validation.phone': 'A phone number, e.g. +33 1 23 45 67 89.',
 }

@@ -1128,4 +1128,6 @@ export const fr = {
   'rota.spoken': 'Langues : {languages}',
   'rota.portalLink': 'Conseils spécialisés : qui est là, quand',
   'rota.adviceLabel': '{expertise} :',
+  'error.directory.notFound': 'Ce service n’existe pas dans l’annuaire de ce centre.',
+  'validation.phone': 'Un numéro de téléphone, ex. : 01 23 45 67 89.',
 } as const

@@ -40,6 +40,8 @@ export const centre = pgTable('centre', {
   partnerOrder: text('partner_order').notNull().default('alphabetical'),
   /** Whether visitors see which partner staffs a shift of the rota (off: reciprocal anonymity). */
   showPartnerOnRota: boolean('show_partner_on_rota').notNull().default(false),
+  /** Directory entries not checked for this many months are flagged to managers for review. */
+  directoryReviewMonths: integer('directory_review_months').notNull().default(12),
   ...timestamps,
 })
 
