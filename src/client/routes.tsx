@@ -102,6 +102,9 @@ const RotaPage = lazy(() => import('./surfaces/rota/rota-page').then((m) => ({ d
 const AdviceWeekPage = lazy(() =>
   import('./surfaces/rota/advice-week-page').then((m) => ({ default: m.AdviceWeekPage })),
 )
+const ServicesPage = lazy(() =>
+  import('./surfaces/directory/services-page').then((m) => ({ default: m.ServicesPage })),
+)
 const EventsPage = lazy(() =>
   import('./surfaces/manager/events-page').then((m) => ({ default: m.EventsPage })),
 )
@@ -127,6 +130,7 @@ export function AppRoutes() {
         <Route path="/c/:centre/trainings/:id" element={<TrainingPage />} />
         <Route path="/c/:centre/partners" element={<AlliancePage />} />
         <Route path="/c/:centre/advice" element={<AdviceWeekPage />} />
+        <Route path="/c/:centre/services" element={<ServicesPage />} />
         <Route path="/c/:centre/events" element={<ProgrammePage />} />
         <Route path="/c/:centre/events/week" element={<WeekPage />} />
         <Route path="/c/:centre/events/:id" element={<EventPage />} />

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { replaceWeeklyHours } from '../../src/server/modules/centres/hours-service'
+import { createService } from '../../src/server/modules/directory/directory-service'
 import { addStaff } from '../../src/server/modules/staff/staff-service'
 import { expectAccessible, snap, startE2e } from './harness'
 
@@ -143,5 +144,47 @@ describe('partners', () => {
     for (const { context } of [office, desk, visitor]) await context.close()
     // The Saturday shift was refused on purpose: its 422 is the only error expected.
     e2e.assertCleanConsole({ allow: /rota: .*422/ })
+  })
+})
+
+describe('referral directory', () => {
+  it('lets anyone find a service by a few words, with what to know before going', async () => {
+    const centre = await e2e.t.buildCentre()
+    for (const input of [
+      {
+        organisation: 'Foyer Exemple',
+        name: { fr: 'Logement des jeunes travailleurs', en: 'Housing for young workers' },
+        description: { fr: 'Chambres meublées pour les jeunes qui commencent à travailler.' },
+        eligibility: { fr: 'De 16 à 30 ans, en emploi ou en formation.' },
+        address: '12 rue de l’Exemple, 75019 Paris',
+        walkIn: true,
+        phone: '01 23 45 67 89',
+        lastVerified: '2026-10-01',
+      },
+      {
+        organisation: 'Maison du Droit Exemple',
+        name: { fr: 'Consultations juridiques gratuites' },
+        description: { fr: 'Droit du travail, licenciement, contrat.' },
+        lastVerified: '2026-09-15',
+      },
+    ])
+      await createService({ db: e2e.t.db, centreId: centre.id, actorUserId: null, input })
+    const { page, context } = await e2e.newPage({ locale: 'fr-FR' })
+    await page.goto(`/c/${centre.slug}`)
+    await page.getByRole('link', { name: /Où s’adresser ailleurs/ }).click()
+    await expect.poll(() => page.getByRole('heading', { name: '2 services' }).isVisible()).toBe(true)
+    await page.getByLabel('Que cherchez-vous ?').fill('logement jeunes')
+    await expect.poll(() => page.getByRole('heading', { name: '1 service' }).isVisible()).toBe(true)
+    expect(page.url()).toContain('q=logement+jeunes')
+    const card = page.getByRole('listitem').filter({ hasText: 'Logement des jeunes travailleurs' })
+    expect(await card.getByText('De 16 à 30 ans, en emploi ou en formation.').isVisible()).toBe(true)
+    expect(await card.getByText('Sans rendez-vous').isVisible()).toBe(true)
+    expect(await card.getByRole('link', { name: '01 23 45 67 89' }).getAttribute('href')).toBe(
+      'tel:0123456789',
+    )
+    await expectAccessible(page)
+    await snap(page, 'directory-fr')
+    await context.close()
+    e2e.assertCleanConsole()
   })
 })

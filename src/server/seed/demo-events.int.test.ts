@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => t.close())
 
 describe('the demo centre', () => {
-  it('opens with its partners and a programme for the coming weeks: every kind of session, booked or free, on site or off', async () => {
+  it('opens with its partners, a directory and a programme for the coming weeks: every kind of session, booked or free, on site or off', async () => {
     t.clock.now = new Date('2026-11-25T10:00:00Z')
     const { centreSlug } = await seedDemo({ db: t.db, auth: t.auth, now: t.clock.now })
     const programme = programmeSchema.parse(
@@ -41,6 +41,12 @@ describe('the demo centre', () => {
       endsAt: '17:30',
       partner: null,
     })
+    const housing = await (
+      await t.request(`/api/v1/centres/${centreSlug}/services?q=logement%20jeunes&lang=fr`)
+    ).json()
+    expect(housing.items.map((service: { name: string }) => service.name)).toEqual([
+      'Logement des jeunes travailleurs',
+    ])
     expect(programme.items.find((session) => session.type === 'recruitment_day')?.organisers).toEqual([
       'Agence locale pour l’emploi (fictive)',
       'Mission Jeunesse Démo',

@@ -13,6 +13,7 @@ import { replaceWeeklyHours } from '../modules/centres/hours-service'
 import { createShift } from '../modules/rota/rota-service'
 import { addStaff } from '../modules/staff/staff-service'
 import { seedDemoCatalogue } from './demo-catalogue'
+import { seedDemoDirectory } from './demo-directory'
 import { seedDemoEvents } from './demo-events'
 import { seedDemoTrainings } from './demo-trainings'
 
@@ -276,6 +277,7 @@ export async function seedDemo({ db, auth, now = new Date() }: { db: Database; a
         languages,
       },
     })
+  await seedDemoDirectory({ db, centreId: demo.id })
   await seedDemoEvents({
     db,
     centreId: demo.id,

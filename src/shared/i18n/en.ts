@@ -1105,4 +1105,23 @@ export const en: Record<keyof typeof fr, string> = {
   'rota.adviceLabel': '{expertise}:',
   'error.directory.notFound': 'This service is not in this centre’s directory.',
   'validation.phone': 'A phone number, e.g. +33 1 23 45 67 89.',
+  'directory.title': 'Where else to turn',
+  'directory.intro':
+    'Housing, health, rights, transport… The services our counsellors often refer people to, with what to know before going.',
+  'directory.searchLabel': 'What are you looking for?',
+  'directory.searchHint': 'A few words, e.g. housing young people, labour law.',
+  'directory.audience': 'For whom',
+  'directory.emptyTitle': 'No service matches',
+  'directory.emptyText':
+    'Try other words, or ask at reception: a counsellor will point you in the right direction.',
+  'directory.count': '{count, plural, one {# service} other {# services}}',
+  'directory.eligibility': 'Who can go',
+  'directory.address': 'Address',
+  'directory.map': '(see on a map)',
+  'directory.hours': 'Opening hours',
+  'directory.reach': 'How to reach them',
+  'directory.walkIn': 'No appointment needed',
+  'directory.languages': 'Languages',
+  'directory.verified': 'Information checked on {date}',
+  'directory.portalLink': 'Where else to turn: housing, health, rights…',
 }

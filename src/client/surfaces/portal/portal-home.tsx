@@ -70,6 +70,9 @@ export function PortalHome() {
             <Link to={`/c/${slug}/advice`}>{t('rota.portalLink')}</Link>
           </li>
           <li>
+            <Link to={`/c/${slug}/services`}>{t('directory.portalLink')}</Link>
+          </li>
+          <li>
             <Link to={`/c/${slug}/partners`}>{t('partners.portalLink')}</Link>
           </li>
         </ul>
