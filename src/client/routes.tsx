@@ -105,6 +105,9 @@ const AdviceWeekPage = lazy(() =>
 const ServicesPage = lazy(() =>
   import('./surfaces/directory/services-page').then((m) => ({ default: m.ServicesPage })),
 )
+const StaffDirectoryPage = lazy(() =>
+  import('./surfaces/directory/staff-directory-page').then((m) => ({ default: m.StaffDirectoryPage })),
+)
 const EventsPage = lazy(() =>
   import('./surfaces/manager/events-page').then((m) => ({ default: m.EventsPage })),
 )
@@ -146,6 +149,7 @@ export function AppRoutes() {
         <Route path="/staff/c/:centre/partners/:id" element={<PartnerFormPage />} />
         <Route path="/staff/c/:centre/check-in" element={<CheckInPage />} />
         <Route path="/staff/c/:centre/rota" element={<RotaPage />} />
+        <Route path="/staff/c/:centre/directory" element={<StaffDirectoryPage />} />
         <Route path="/staff/c/:centre/manager" element={<Navigate to="areas" replace />} />
         <Route path="/staff/c/:centre/manager/areas" element={<AreasPage />} />
         <Route path="/staff/c/:centre/manager/areas/:area" element={<AreaFormPage />} />

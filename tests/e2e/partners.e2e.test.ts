@@ -188,3 +188,44 @@ describe('referral directory', () => {
     e2e.assertCleanConsole()
   })
 })
+
+describe('referral directory, for staff', () => {
+  it('a manager adds a service and re-checks an old one; due entries are flagged', async () => {
+    const centre = await e2e.t.buildCentre()
+    await createService({
+      db: e2e.t.db,
+      centreId: centre.id,
+      actorUserId: null,
+      input: {
+        organisation: 'Maison du Droit Exemple',
+        name: { fr: 'Consultations juridiques gratuites' },
+        lastVerified: '2024-01-15',
+      },
+    })
+    const manager = await e2e.t.buildStaff('manager', centre.id)
+    const { page, context } = await e2e.newPage({ locale: 'en-GB' })
+    await e2e.signIn(page, manager.email, manager.password)
+    await page.getByRole('link', { name: 'Referral directory' }).first().click()
+    await expect.poll(() => page.getByText('Due for a check', { exact: true }).isVisible()).toBe(true)
+    await expectAccessible(page)
+    await page.getByRole('button', { name: 'Add a service' }).click()
+    await page.getByLabel('Organisation').fill('Foyer Exemple')
+    await page.getByLabel('Service name (French)').fill('Logement des jeunes travailleurs')
+    await page.getByLabel('Phone').fill('call us')
+    await page.getByRole('button', { name: 'Save' }).click()
+    await expect.poll(() => page.getByText('A phone number, e.g. +33 1 23 45 67 89.').isVisible()).toBe(true)
+    await page.getByLabel('Phone').fill('01 23 45 67 89')
+    await expectAccessible(page)
+    await page.getByRole('button', { name: 'Save' }).click()
+    await expect.poll(() => page.getByText('Logement des jeunes travailleurs').isVisible()).toBe(true)
+    await page.getByRole('button', { name: 'Edit Consultations juridiques gratuites' }).click()
+    await page.getByRole('button', { name: 'Checked today' }).click()
+    await page.getByRole('button', { name: 'Save' }).click()
+    await expect.poll(() => page.getByText('Due for a check', { exact: true }).count()).toBe(0)
+    await page.getByText('Only entries due for a check').click()
+    await expect.poll(() => page.getByText('No entry due for a check').isVisible()).toBe(true)
+    await snap(page, 'directory-staff-en')
+    await context.close()
+    e2e.assertCleanConsole()
+  })
+})

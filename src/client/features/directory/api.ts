@@ -1,6 +1,10 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { z } from 'zod'
-import { directoryServiceSchema } from '../../../shared/schemas/directory'
+import {
+  type DirectoryServiceInput,
+  directoryServiceSchema,
+  staffDirectoryServiceSchema,
+} from '../../../shared/schemas/directory'
 import { api } from '../../lib/api-client'
 
 /** Services a visitor may turn to, by words and audience; the previous answer stays while typing. */
@@ -16,5 +20,30 @@ export function useServices(slug: string, query: { q: string; audience?: string 
       ),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
+  })
+}
+
+const staffKey = (slug: string) => ['directory', slug, 'staff'] as const
+
+/** The directory for staff; `review` keeps the entries due for a check. */
+export function useStaffServices(slug: string, review: boolean) {
+  return useQuery({
+    queryKey: [...staffKey(slug), review],
+    queryFn: () =>
+      api(
+        `/centres/${slug}/directory${review ? '?review=true' : ''}`,
+        z.object({ items: z.array(staffDirectoryServiceSchema) }),
+      ).then((answer) => answer.items),
+  })
+}
+
+export function useSaveService(slug: string) {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: ({ id, input }: { id?: string | undefined; input: DirectoryServiceInput }) =>
+      id
+        ? api(`/centres/${slug}/directory/${id}`, staffDirectoryServiceSchema, { method: 'PUT', body: input })
+        : api(`/centres/${slug}/directory`, staffDirectoryServiceSchema, { method: 'POST', body: input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['directory', slug] }),
   })
 }

@@ -12,6 +12,11 @@ export const surfaces: { path: string; label: MessageKey; roles: readonly StaffR
   { path: 'desk', label: 'surface.desk', roles: ['counsellor', 'manager'] },
   { path: 'partners', label: 'surface.partners', roles: ['partner_coordinator', 'manager'] },
   { path: 'rota', label: 'rota.title', roles: ['counsellor', 'partner_coordinator', 'manager'] },
+  {
+    path: 'directory',
+    label: 'directory.staffTitle',
+    roles: ['counsellor', 'partner_coordinator', 'manager'],
+  },
   { path: 'manager', label: 'surface.manager', roles: ['manager'] },
   {
     path: 'check-in',
