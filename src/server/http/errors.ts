@@ -40,6 +40,9 @@ export class AppError extends Error {
   }
 }
 
+/** A 422 naming the field at fault (an area of another centre, a shift outside opening hours…). */
+export const fieldRefusal = (field: string, key: string) =>
+  new AppError('validation', key, {}, { [field]: { key, values: {} } })
 export const notFound = (what = 'error.notFound') => new AppError('not_found', what)
 export const forbidden = () => new AppError('forbidden', 'error.forbidden')
 export const conflict = (key: string, field?: string) =>

@@ -21,6 +21,11 @@ export const staffErrors = {
 
 export const staffSecurity: Record<string, string[]>[] = [{ cookieAuth: [] }, { bearerAuth: [] }]
 
+/** A required JSON request body, for `createRoute({ request: { ...jsonBody(schema) } })`. */
+export const jsonBody = <T>(schema: T) => ({
+  body: { required: true, content: { 'application/json': { schema } } },
+})
+
 export function jsonContent<T>(schema: T, description: string) {
   return { description, content: { 'application/json': { schema } } }
 }

@@ -4,17 +4,10 @@ import { usePortalHome } from '../../features/centres/api'
 import { useLocalized } from '../../features/centres/use-localized'
 import { usePublicPartners } from '../../features/partners/api'
 import { useLocale, useT } from '../../i18n/i18n-provider'
+import { hostOf } from '../../lib/host'
 import { Page } from '../../ui/page'
 import { EmptyState, ErrorMessage, Loading } from '../../ui/states'
 import './partners.css'
-
-const hostOf = (url: string) => {
-  try {
-    return new URL(url).host
-  } catch {
-    return url
-  }
-}
 
 /**
  * The institutions behind the centre, for visitors: one card each, all alike — no logo, no ranking —

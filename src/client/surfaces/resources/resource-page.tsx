@@ -8,20 +8,13 @@ import { useResource } from '../../features/resources/api'
 import { useResourceLabels } from '../../features/resources/labels'
 import { useLocale, useT } from '../../i18n/i18n-provider'
 import { ApiError } from '../../lib/api-client'
+import { hostOf } from '../../lib/host'
 import { Button } from '../../ui/button'
 import { Page } from '../../ui/page'
 import { EmptyState, ErrorMessage, Loading } from '../../ui/states'
 import { AskInAreas } from './ask-in-areas'
 import { withFilter } from './facet-filters'
 import './resources.css'
-
-function hostOf(url: string) {
-  try {
-    return new URL(url).host
-  } catch {
-    return url
-  }
-}
 
 /** Where it is, said plainly: the shelf and how many copies, or a link to open it. */
 function WhereToFind({ resource }: { resource: ResourceDetail }) {

@@ -14,7 +14,7 @@ import {
   weeklyHoursSchema,
 } from '../../../shared/schemas/centres'
 import { type AppEnv, createRouter } from '../../http/context'
-import { jsonContent, staffErrors, staffSecurity } from '../../http/openapi'
+import { jsonBody, jsonContent, staffErrors, staffSecurity } from '../../http/openapi'
 import { centreManagers, centreStaff, requireNetworkAdmin } from '../auth/policy'
 import { createArea, deleteArea, updateArea } from './areas-service'
 import { createCentre, updateCentre } from './centres-service'
@@ -27,7 +27,6 @@ import { presentArea, presentCentre, presentClosure, presentDesk } from './prese
 import { centreItemParam, centreParam, centreRole } from './scope'
 
 const tags = ['Centre set-up']
-const body = <T>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } })
 const noContent = { 204: { description: 'Done' } }
 const route = <const R extends Parameters<typeof createRoute>[0]>(r: R) =>
   createRoute({ ...r, tags, security: staffSecurity, responses: { ...staffErrors, ...r.responses } })
@@ -45,7 +44,7 @@ export const setupRoutes = createRouter()
       path: '/centres',
       middleware: [networkAdmin] as const,
       summary: 'Create a centre (network admin)',
-      request: body(centreInputSchema),
+      request: jsonBody(centreInputSchema),
       responses: { 201: jsonContent(centreSchema, 'Created') },
     }),
     async (c) => {
@@ -64,7 +63,7 @@ export const setupRoutes = createRouter()
       path: '/centres/{centre}',
       middleware: [managers] as const,
       summary: 'Update a centre',
-      request: { params: centreParam, ...body(centreInputSchema) },
+      request: { params: centreParam, ...jsonBody(centreInputSchema) },
       responses: { 200: jsonContent(centreSchema, 'Updated') },
     }),
     async (c) => {
@@ -78,7 +77,7 @@ export const setupRoutes = createRouter()
       path: '/centres/{centre}/areas',
       middleware: [managers] as const,
       summary: 'Add a counselling area',
-      request: { params: centreParam, ...body(areaInputSchema) },
+      request: { params: centreParam, ...jsonBody(areaInputSchema) },
       responses: { 201: jsonContent(areaSchema, 'Created') },
     }),
     async (c) => {
@@ -92,7 +91,7 @@ export const setupRoutes = createRouter()
       path: '/centres/{centre}/areas/{id}',
       middleware: [managers] as const,
       summary: 'Update an area',
-      request: { params: centreItemParam, ...body(areaInputSchema) },
+      request: { params: centreItemParam, ...jsonBody(areaInputSchema) },
       responses: { 200: jsonContent(areaSchema, 'Updated') },
     }),
     async (c) => {
@@ -150,7 +149,7 @@ export const setupRoutes = createRouter()
       path: '/centres/{centre}/desks',
       middleware: [managers] as const,
       summary: 'Add a desk',
-      request: { params: centreParam, ...body(deskInputSchema) },
+      request: { params: centreParam, ...jsonBody(deskInputSchema) },
       responses: { 201: jsonContent(deskSchema, 'Created') },
     }),
     async (c) => {
@@ -165,7 +164,7 @@ export const setupRoutes = createRouter()
       path: '/centres/{centre}/desks/{id}',
       middleware: [managers] as const,
       summary: 'Update a desk',
-      request: { params: centreItemParam, ...body(deskInputSchema) },
+      request: { params: centreItemParam, ...jsonBody(deskInputSchema) },
       responses: { 200: jsonContent(deskSchema, 'Updated') },
     }),
     async (c) => {
@@ -210,7 +209,7 @@ export const setupRoutes = createRouter()
       path: '/centres/{centre}/hours',
       middleware: [managers] as const,
       summary: 'Replace a week of opening hours',
-      request: { params: centreParam, ...body(weeklyHoursInputSchema) },
+      request: { params: centreParam, ...jsonBody(weeklyHoursInputSchema) },
       responses: { 200: jsonContent(weeklyHoursSchema, 'Saved') },
     }),
     async (c) => {
@@ -239,7 +238,7 @@ export const setupRoutes = createRouter()
       path: '/centres/{centre}/closures',
       middleware: [managers] as const,
       summary: 'Add an exceptional closure',
-      request: { params: centreParam, ...body(closureInputSchema) },
+      request: { params: centreParam, ...jsonBody(closureInputSchema) },
       responses: { 201: jsonContent(closureSchema, 'Created') },
     }),
     async (c) => {

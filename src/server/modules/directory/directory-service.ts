@@ -11,15 +11,12 @@ import type { Database } from '../../db/client'
 import { area, centre } from '../../db/schema/centres'
 import { directoryService, directoryServiceArea, directoryServiceTheme } from '../../db/schema/directory'
 import { resourceTheme } from '../../db/schema/resources'
-import { AppError, notFound } from '../../http/errors'
+import { fieldRefusal, notFound } from '../../http/errors'
 import { recordAudit } from '../audit/service'
 import { localDateOf } from '../centres/opening-status'
 
 type Write = { db: Database; centreId: string; actorUserId: string | null }
 type Row = typeof directoryService.$inferSelect
-
-const refusal = (field: string, key: string) =>
-  new AppError('validation', key, {}, { [field]: { key, values: {} } })
 
 /** Text search configurations by language: words stemmed the way the reader writes them. */
 const searchConfig = (language: string) =>
@@ -31,14 +28,14 @@ async function checkLinks(tx: Database, centreId: string, areaIds: string[], the
       .select({ id: area.id })
       .from(area)
       .where(and(eq(area.centreId, centreId), inArray(area.id, areaIds)))
-    if (found.length !== areaIds.length) throw refusal('areaIds', 'error.event.unknownArea')
+    if (found.length !== areaIds.length) throw fieldRefusal('areaIds', 'error.event.unknownArea')
   }
   if (themeIds.length > 0) {
     const found = await tx
       .select({ id: resourceTheme.id })
       .from(resourceTheme)
       .where(and(eq(resourceTheme.centreId, centreId), inArray(resourceTheme.id, themeIds)))
-    if (found.length !== themeIds.length) throw refusal('themeIds', 'error.event.unknownTheme')
+    if (found.length !== themeIds.length) throw fieldRefusal('themeIds', 'error.event.unknownTheme')
   }
 }
 

@@ -7,7 +7,7 @@ import {
 } from '../../../shared/schemas/directory'
 import { createRouter } from '../../http/context'
 import { notFound } from '../../http/errors'
-import { jsonContent, publicErrors, staffErrors, staffSecurity } from '../../http/openapi'
+import { jsonBody, jsonContent, publicErrors, staffErrors, staffSecurity } from '../../http/openapi'
 import { partnerEditors } from '../auth/partner-writer'
 import { centreManagers, centreStaff } from '../auth/policy'
 import { getCentreBySlug } from '../centres/centres-service'
@@ -21,7 +21,6 @@ import {
 } from './directory-service'
 
 const tags = ['Referral directory']
-const body = <T>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } })
 const route = <const R extends Parameters<typeof createRoute>[0]>(r: R) =>
   createRoute({ ...r, tags, security: staffSecurity, responses: { ...staffErrors, ...r.responses } })
 const readers = centreRole(centreStaff)
@@ -58,7 +57,7 @@ export const directoryRoutes = createRouter()
       path: '/centres/{centre}/directory',
       middleware: [editors] as const,
       summary: 'Add a service to the directory',
-      request: { params: centreParam, ...body(directoryServiceInputSchema) },
+      request: { params: centreParam, ...jsonBody(directoryServiceInputSchema) },
       responses: { 201: jsonContent(staffDirectoryServiceSchema, 'Created') },
     }),
     async (c) => {
@@ -77,7 +76,7 @@ export const directoryRoutes = createRouter()
       path: '/centres/{centre}/directory/{id}',
       middleware: [editors] as const,
       summary: 'Change a service (its last check date included)',
-      request: { params: centreItemParam, ...body(directoryServiceInputSchema) },
+      request: { params: centreItemParam, ...jsonBody(directoryServiceInputSchema) },
       responses: { 200: jsonContent(staffDirectoryServiceSchema, 'The service') },
     }),
     async (c) => {

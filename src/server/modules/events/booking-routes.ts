@@ -6,7 +6,7 @@ import {
   MAX_GROUP,
 } from '../../../shared/schemas/events'
 import { createRouter } from '../../http/context'
-import { errorContent, jsonContent, publicErrors } from '../../http/openapi'
+import { errorContent, jsonBody, jsonContent, publicErrors } from '../../http/openapi'
 import { bookSeats, cancelBooking, changeBookingSeats, getBooking } from './bookings'
 
 const tags = ['Bookings']
@@ -16,7 +16,6 @@ const bookingErrors = {
   409: errorContent('Refused: the session is closed, cancelled or full, or the booking cancelled'),
   429: errorContent('Too many unknown codes from this client for now'),
 }
-const body = <T>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } })
 
 /** Anonymous bookings: seats asked for without a name, then seen, changed or cancelled by code. */
 export const bookingRoutes = createRouter()
@@ -29,7 +28,7 @@ export const bookingRoutes = createRouter()
       description:
         'Answers the booking code once: it is the only way back to the booking (it is not stored). ' +
         'A reminder contact is optional, needs `contactConsent`, and is erased when the session is over.',
-      request: { params: z.object({ id: z.uuid() }), ...body(bookingInputSchema) },
+      request: { params: z.object({ id: z.uuid() }), ...jsonBody(bookingInputSchema) },
       responses: {
         201: jsonContent(z.object({ code: z.string(), booking: bookingViewSchema }), 'Booked'),
         ...bookingErrors,
@@ -65,7 +64,7 @@ export const bookingRoutes = createRouter()
       summary: 'Change the number of seats of a booking',
       request: {
         params: codeParam,
-        ...body(z.object({ seats: z.number().int().min(1).max(MAX_GROUP) })),
+        ...jsonBody(z.object({ seats: z.number().int().min(1).max(MAX_GROUP) })),
       },
       responses: { 200: jsonContent(bookingViewSchema, 'The booking'), ...bookingErrors },
     }),

@@ -4,7 +4,7 @@ import type { Database } from '../../db/client'
 import { area, partner } from '../../db/schema/centres'
 import { booking, event, eventArea, eventOrganiser, eventSession, eventTheme } from '../../db/schema/events'
 import { resourceTheme } from '../../db/schema/resources'
-import { AppError, conflict, forbidden, notFound } from '../../http/errors'
+import { AppError, conflict, fieldRefusal, forbidden, notFound } from '../../http/errors'
 import { recordAudit } from '../audit/service'
 import { type PartnerWriter, partnerForNew } from '../auth/partner-writer'
 import { countOfCentre } from '../centres/of-centre'
@@ -12,9 +12,6 @@ import { promoteWaiting } from './bookings'
 
 type Write = { db: Database; centreId: string; actorUserId: string | null; writer: PartnerWriter; now: Date }
 type EventValues = ReturnType<typeof eventInputSchema.parse>
-
-const refusal = (field: string, key: string) =>
-  new AppError('validation', key, {}, { [field]: { key, values: {} } })
 
 /**
  * The event's partners, areas and themes, each checked to be the centre's. A partner coordinator's own
@@ -28,9 +25,9 @@ async function resolveLinks(tx: Database, centreId: string, values: EventValues,
     countOfCentre(tx, area, centreId, values.areaIds),
     countOfCentre(tx, resourceTheme, centreId, values.themeIds),
   ])
-  if (partners !== partnerIds.length) throw refusal('partnerIds', 'error.event.unknownPartner')
-  if (areas !== values.areaIds.length) throw refusal('areaIds', 'error.event.unknownArea')
-  if (themes !== values.themeIds.length) throw refusal('themeIds', 'error.event.unknownTheme')
+  if (partners !== partnerIds.length) throw fieldRefusal('partnerIds', 'error.event.unknownPartner')
+  if (areas !== values.areaIds.length) throw fieldRefusal('areaIds', 'error.event.unknownArea')
+  if (themes !== values.themeIds.length) throw fieldRefusal('themeIds', 'error.event.unknownTheme')
   return { partnerIds, areaIds: values.areaIds, themeIds: values.themeIds }
 }
 
@@ -76,7 +73,8 @@ const sessionColumns = (session: EventValues['sessions'][number]) => ({
 export async function createEvent(options: Write & { input: EventInput }): Promise<string> {
   const { centreId, writer, now } = options
   const values = eventInputSchema.parse(options.input)
-  if (values.sessions.some((session) => session.id)) throw refusal('sessions', 'error.event.unknownSession')
+  if (values.sessions.some((session) => session.id))
+    throw fieldRefusal('sessions', 'error.event.unknownSession')
   return options.db.transaction(async (tx) => {
     const links = await resolveLinks(tx, centreId, values, writer)
     const [row] = await tx
@@ -142,7 +140,7 @@ export async function updateEvent(options: Write & { eventId: string; input: Eve
       .for('update')
     const known = new Set(existing.map((row) => row.id))
     const kept = values.sessions.flatMap((session) => (session.id ? [session.id] : []))
-    if (kept.some((id) => !known.has(id))) throw refusal('sessions', 'error.event.unknownSession')
+    if (kept.some((id) => !known.has(id))) throw fieldRefusal('sessions', 'error.event.unknownSession')
     for (const session of values.sessions) {
       if (!session.id) {
         await tx.insert(eventSession).values({ eventId, centreId, ...sessionColumns(session) })

@@ -10,7 +10,7 @@ import {
   staffEventSummarySchema,
 } from '../../../shared/schemas/events'
 import { createRouter } from '../../http/context'
-import { jsonContent, staffErrors, staffSecurity } from '../../http/openapi'
+import { jsonBody, jsonContent, staffErrors, staffSecurity } from '../../http/openapi'
 import { findPartnerWriter, partnerEditors, partnerWriterOf } from '../auth/partner-writer'
 import { centreStaff } from '../auth/policy'
 import { centreItemParam, centreParam, centreRole } from '../centres/scope'
@@ -20,7 +20,6 @@ import { cancelEvent, createEvent, updateEvent } from './events-service'
 import { getStaffEvent, listStaffEvents } from './staff-read'
 
 const tags = ['Events']
-const body = <T>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } })
 const route = <const R extends Parameters<typeof createRoute>[0]>(r: R) =>
   createRoute({ ...r, tags, security: staffSecurity, responses: { ...staffErrors, ...r.responses } })
 const readers = centreRole(centreStaff)
@@ -54,7 +53,7 @@ export const eventStaffRoutes = createRouter()
       path: '/centres/{centre}/events',
       middleware: [editors] as const,
       summary: 'Add an event with its sessions (a partner coordinator’s is run by their partner)',
-      request: { params: centreParam, ...body(eventInputSchema) },
+      request: { params: centreParam, ...jsonBody(eventInputSchema) },
       responses: { 201: jsonContent(staffEventSchema, 'Created') },
     }),
     async (c) => {
@@ -110,7 +109,7 @@ export const eventStaffRoutes = createRouter()
       description:
         'Sessions named by `id` are changed (never below the seats already booked; seats gained go to ' +
         'the waiting list), others are added; a session left out is removed, or cancelled if booked.',
-      request: { params: centreItemParam, ...body(eventInputSchema) },
+      request: { params: centreItemParam, ...jsonBody(eventInputSchema) },
       responses: { 200: jsonContent(staffEventSchema, 'The event') },
     }),
     async (c) => {
@@ -203,7 +202,7 @@ export const checkInRoutes = createRouter()
       summary: 'Check a booking in by its code (typed or scanned): only the count is kept',
       request: {
         params: sessionParam,
-        ...body(
+        ...jsonBody(
           z.object({ code: bookingCodeSchema, seats: z.number().int().min(0).max(MAX_GROUP).optional() }),
         ),
       },
@@ -229,7 +228,10 @@ export const checkInRoutes = createRouter()
       path: '/centres/{centre}/sessions/{id}/drop-ins',
       middleware: [readers] as const,
       summary: 'Count people who came without a booking (a negative change corrects the count)',
-      request: { params: sessionParam, ...body(z.object({ change: z.number().int().min(-100).max(100) })) },
+      request: {
+        params: sessionParam,
+        ...jsonBody(z.object({ change: z.number().int().min(-100).max(100) })),
+      },
       responses: { 200: jsonContent(z.object({ dropIns: z.number().int() }), 'The count') },
     }),
     async (c) => {

@@ -13,7 +13,7 @@ import { uniqueViolation } from '../../db/errors'
 import { user } from '../../db/schema/auth'
 import { area, centre, partner, partnerArea } from '../../db/schema/centres'
 import { staffRole } from '../../db/schema/staff'
-import { AppError, conflict, forbidden, notFound } from '../../http/errors'
+import { conflict, fieldRefusal, forbidden, notFound } from '../../http/errors'
 import { recordAudit } from '../audit/service'
 import type { Actor } from '../auth/actor'
 import { type Auth, createPasswordResetLink } from '../auth/auth'
@@ -35,13 +35,7 @@ async function checkAreas(tx: Database, centreId: string, areaIds: string[]) {
     .select({ id: area.id })
     .from(area)
     .where(and(eq(area.centreId, centreId), inArray(area.id, areaIds)))
-  if (found.length !== areaIds.length)
-    throw new AppError(
-      'validation',
-      'error.event.unknownArea',
-      {},
-      { areaIds: { key: 'error.event.unknownArea', values: {} } },
-    )
+  if (found.length !== areaIds.length) throw fieldRefusal('areaIds', 'error.event.unknownArea')
 }
 
 function nameTaken(error: unknown): never {

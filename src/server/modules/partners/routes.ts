@@ -8,7 +8,7 @@ import {
   staffPartnerSchema,
 } from '../../../shared/schemas/partners'
 import { createRouter } from '../../http/context'
-import { jsonContent, publicErrors, staffErrors, staffSecurity } from '../../http/openapi'
+import { jsonBody, jsonContent, publicErrors, staffErrors, staffSecurity } from '../../http/openapi'
 import { partnerEditors } from '../auth/partner-writer'
 import { centreManagers, centreStaff } from '../auth/policy'
 import { getCentreBySlug } from '../centres/centres-service'
@@ -26,7 +26,6 @@ import {
 } from './partners-service'
 
 const tags = ['Partners']
-const body = <T>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } })
 const route = <const R extends Parameters<typeof createRoute>[0]>(r: R) =>
   createRoute({ ...r, tags, security: staffSecurity, responses: { ...staffErrors, ...r.responses } })
 const readers = centreRole(centreStaff)
@@ -41,7 +40,7 @@ export const partnerRoutes = createRouter()
       path: '/centres/{centre}/partners',
       middleware: [managers] as const,
       summary: 'Add a partner to the centre',
-      request: { params: centreParam, ...body(partnerInputSchema) },
+      request: { params: centreParam, ...jsonBody(partnerInputSchema) },
       responses: { 201: jsonContent(staffPartnerSchema, 'Created') },
     }),
     async (c) => {
@@ -70,7 +69,7 @@ export const partnerRoutes = createRouter()
       path: '/centres/{centre}/partners/{id}',
       middleware: [editors] as const,
       summary: 'Change a partner (a partner coordinator only their own)',
-      request: { params: centreItemParam, ...body(partnerInputSchema) },
+      request: { params: centreItemParam, ...jsonBody(partnerInputSchema) },
       responses: { 200: jsonContent(staffPartnerSchema, 'The partner') },
     }),
     async (c) => {
@@ -102,7 +101,7 @@ export const partnerRoutes = createRouter()
       path: '/centres/{centre}/partners/{id}/counsellors',
       middleware: [editors] as const,
       summary: 'Invite a counsellor of this partner: a login and a link to choose a password',
-      request: { params: centreItemParam, ...body(inviteCounsellorSchema) },
+      request: { params: centreItemParam, ...jsonBody(inviteCounsellorSchema) },
       responses: { 201: jsonContent(invitationSchema, 'Invited') },
     }),
     async (c) => {
@@ -135,7 +134,7 @@ export const partnerRoutes = createRouter()
       path: '/centres/{centre}/partner-settings',
       middleware: [managers] as const,
       summary: 'Choose how partners are shown to visitors',
-      request: { params: centreParam, ...body(partnerSettingsSchema) },
+      request: { params: centreParam, ...jsonBody(partnerSettingsSchema) },
       responses: { 200: jsonContent(partnerSettingsSchema, 'The settings') },
     }),
     async (c) => {

@@ -14,16 +14,13 @@ import {
   resourceTheme,
   resourceThemeLink,
 } from '../../db/schema/resources'
-import { AppError, forbidden, notFound } from '../../http/errors'
+import { fieldRefusal, forbidden, notFound } from '../../http/errors'
 import { recordAudit } from '../audit/service'
 import { canChange, type PartnerWriter, partnerForNew } from '../auth/partner-writer'
 import { countOfCentre } from '../centres/of-centre'
 import { lockCatalogue, reindexResources } from './search'
 
 type Write = { db: Database; centreId: string; actorUserId: string | null; writer: PartnerWriter }
-
-const refusal = (field: string, key: string) =>
-  new AppError('validation', key, {}, { [field]: { key, values: {} } })
 
 /** `rome:J1501` — how an occupation is named in messages and in the CSV. */
 export const occupationKey = (ref: OccupationRef) => `${ref.taxonomy}:${ref.code}`
@@ -47,10 +44,10 @@ async function resolveLinks(tx: Database, centreId: string, values: ResourceValu
     countOfCentre(tx, resourceTheme, centreId, values.themeIds),
     findOccupationIds(tx, values.occupations),
   ])
-  if (areas !== values.areaIds.length) throw refusal('areaIds', 'error.resource.unknownArea')
-  if (themes !== values.themeIds.length) throw refusal('themeIds', 'error.resource.unknownTheme')
+  if (areas !== values.areaIds.length) throw fieldRefusal('areaIds', 'error.resource.unknownArea')
+  if (themes !== values.themeIds.length) throw fieldRefusal('themeIds', 'error.resource.unknownTheme')
   if (occupationIds.some((id) => id === undefined))
-    throw refusal('occupations', 'error.resource.unknownOccupation')
+    throw fieldRefusal('occupations', 'error.resource.unknownOccupation')
   return { areaIds: values.areaIds, themeIds: values.themeIds, occupationIds: occupationIds as string[] }
 }
 

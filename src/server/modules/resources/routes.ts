@@ -11,7 +11,7 @@ import {
   themeOrderInputSchema,
 } from '../../../shared/schemas/resources'
 import { createRouter } from '../../http/context'
-import { jsonContent, staffErrors, staffSecurity } from '../../http/openapi'
+import { jsonBody, jsonContent, staffErrors, staffSecurity } from '../../http/openapi'
 import { partnerEditors, partnerWriterOf } from '../auth/partner-writer'
 import { centreManagers, centreStaff } from '../auth/policy'
 import { centreItemParam, centreParam, centreRole } from '../centres/scope'
@@ -23,7 +23,6 @@ import { getStaffResource, listStaffResources } from './staff-read'
 import { createTheme, deleteTheme, reorderThemes, updateTheme } from './themes-service'
 
 const tags = ['Resource catalogue']
-const body = <T>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } })
 const noContent = { 204: { description: 'Done' } }
 const route = <const R extends Parameters<typeof createRoute>[0]>(r: R) =>
   createRoute({ ...r, tags, security: staffSecurity, responses: { ...staffErrors, ...r.responses } })
@@ -55,7 +54,7 @@ export const catalogueRoutes = createRouter()
       path: '/centres/{centre}/catalogue/resources',
       middleware: [editors] as const,
       summary: 'Add a resource (a partner coordinator’s carries their partner)',
-      request: { params: centreParam, ...body(resourceInputSchema) },
+      request: { params: centreParam, ...jsonBody(resourceInputSchema) },
       responses: { 201: jsonContent(staffResourceSchema, 'Created') },
     }),
     async (c) => {
@@ -102,7 +101,7 @@ export const catalogueRoutes = createRouter()
       path: '/centres/{centre}/catalogue/resources/{id}',
       middleware: [editors] as const,
       summary: 'Update a resource',
-      request: { params: centreItemParam, ...body(resourceInputSchema) },
+      request: { params: centreItemParam, ...jsonBody(resourceInputSchema) },
       responses: { 200: jsonContent(staffResourceSchema, 'Updated') },
     }),
     async (c) => {
@@ -172,7 +171,7 @@ export const catalogueRoutes = createRouter()
       summary: 'Import a catalogue CSV: all rows or none; rows with an id update that resource',
       description:
         'A bad row is answered 422 with `fields` keyed `line.column` (or `line`), and nothing is written.',
-      request: { params: centreParam, ...body(catalogueImportInputSchema) },
+      request: { params: centreParam, ...jsonBody(catalogueImportInputSchema) },
       responses: { 200: jsonContent(catalogueImportResultSchema, 'How many were added and updated') },
     }),
     async (c) => {
@@ -188,7 +187,7 @@ export const catalogueRoutes = createRouter()
       path: '/centres/{centre}/catalogue/themes',
       middleware: [managers] as const,
       summary: 'Add a theme to the centre’s vocabulary',
-      request: { params: centreParam, ...body(resourceThemeInputSchema) },
+      request: { params: centreParam, ...jsonBody(resourceThemeInputSchema) },
       responses: { 201: jsonContent(resourceThemeSchema, 'Created') },
     }),
     async (c) => {
@@ -205,7 +204,7 @@ export const catalogueRoutes = createRouter()
       path: '/centres/{centre}/catalogue/themes/{id}',
       middleware: [managers] as const,
       summary: 'Rename a theme or change its identifier',
-      request: { params: centreItemParam, ...body(resourceThemeInputSchema) },
+      request: { params: centreItemParam, ...jsonBody(resourceThemeInputSchema) },
       responses: { 200: jsonContent(resourceThemeSchema, 'Updated') },
     }),
     async (c) => {
@@ -236,7 +235,7 @@ export const catalogueRoutes = createRouter()
       path: '/centres/{centre}/catalogue/theme-order',
       middleware: [managers] as const,
       summary: 'Put the themes in order (every theme, once)',
-      request: { params: centreParam, ...body(themeOrderInputSchema) },
+      request: { params: centreParam, ...jsonBody(themeOrderInputSchema) },
       responses: { 200: jsonContent(z.array(resourceThemeSchema), 'Themes in their new order') },
     }),
     async (c) => {

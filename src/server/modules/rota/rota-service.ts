@@ -12,16 +12,13 @@ import { user } from '../../db/schema/auth'
 import { area, closure, openingHours, partner } from '../../db/schema/centres'
 import { rotaAbsence, rotaShift } from '../../db/schema/rota'
 import { staffRole } from '../../db/schema/staff'
-import { AppError, conflict, forbidden, notFound } from '../../http/errors'
+import { conflict, fieldRefusal, forbidden, notFound } from '../../http/errors'
 import { recordAudit } from '../audit/service'
 import type { PartnerWriter } from '../auth/partner-writer'
 import { toHourMinute } from '../centres/opening-status'
 
 type Write = { db: Database; centreId: string; actorUserId: string | null; writer: PartnerWriter }
 type Values = ReturnType<typeof shiftInputSchema.parse>
-
-const refusal = (field: string, key: string) =>
-  new AppError('validation', key, {}, { [field]: { key, values: {} } })
 
 /** ISO weekday (1 = Monday) of a `YYYY-MM-DD` day. */
 const weekdayOf = (day: string) => ((new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7) + 1
@@ -36,13 +33,13 @@ async function checkLinks(tx: Database, centreId: string, values: Values, writer
     .select({ id: area.id })
     .from(area)
     .where(and(eq(area.centreId, centreId), eq(area.id, values.areaId)))
-  if (!known) throw refusal('areaId', 'error.event.unknownArea')
+  if (!known) throw fieldRefusal('areaId', 'error.event.unknownArea')
   if (values.partnerId) {
     const [found] = await tx
       .select({ id: partner.id })
       .from(partner)
       .where(and(eq(partner.centreId, centreId), eq(partner.id, values.partnerId)))
-    if (!found) throw refusal('partnerId', 'error.rota.unknownPartner')
+    if (!found) throw fieldRefusal('partnerId', 'error.rota.unknownPartner')
   }
   if (values.counsellorId) {
     const roles = await tx
@@ -56,7 +53,7 @@ async function checkLinks(tx: Database, centreId: string, values: Values, writer
         ),
       )
     if (!roles.some((role) => !values.partnerId || role.partnerId === values.partnerId))
-      throw refusal('counsellorId', 'error.rota.unknownCounsellor')
+      throw fieldRefusal('counsellorId', 'error.rota.unknownCounsellor')
   }
 }
 
@@ -73,7 +70,7 @@ async function checkOpeningHours(tx: Database, centreId: string, values: Values)
   const fits = hours.some(
     (span) => toHourMinute(span.opensAt) <= values.startsAt && values.endsAt <= toHourMinute(span.closesAt),
   )
-  if (!fits) throw refusal('startsAt', 'error.rota.outsideHours')
+  if (!fits) throw fieldRefusal('startsAt', 'error.rota.outsideHours')
 }
 
 /**
@@ -192,7 +189,7 @@ export async function setAbsence(options: Write & { shiftId: string; date: strin
   await db.transaction(async (tx) => {
     const row = await ownShift(tx, centreId, shiftId, writer)
     if (row.weekday === null || weekdayOf(date) !== row.weekday)
-      throw refusal('date', 'error.rota.notThatDay')
+      throw fieldRefusal('date', 'error.rota.notThatDay')
     if (absent) await tx.insert(rotaAbsence).values({ shiftId, onDate: date }).onConflictDoNothing()
     else
       await tx.delete(rotaAbsence).where(and(eq(rotaAbsence.shiftId, shiftId), eq(rotaAbsence.onDate, date)))

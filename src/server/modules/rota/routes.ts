@@ -8,7 +8,7 @@ import {
 } from '../../../shared/schemas/rota'
 import { createRouter } from '../../http/context'
 import { notFound } from '../../http/errors'
-import { jsonContent, publicErrors, staffErrors, staffSecurity } from '../../http/openapi'
+import { jsonBody, jsonContent, publicErrors, staffErrors, staffSecurity } from '../../http/openapi'
 import { findPartnerWriter, partnerEditors, partnerWriterOf } from '../auth/partner-writer'
 import { centreStaff } from '../auth/policy'
 import { getCentreBySlug } from '../centres/centres-service'
@@ -17,7 +17,6 @@ import { centreItemParam, centreParam, centreRole } from '../centres/scope'
 import { createShift, deleteShift, listShifts, publicRota, setAbsence, updateShift } from './rota-service'
 
 const tags = ['Duty rota']
-const body = <T>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } })
 const route = <const R extends Parameters<typeof createRoute>[0]>(r: R) =>
   createRoute({ ...r, tags, security: staffSecurity, responses: { ...staffErrors, ...r.responses } })
 const readers = centreRole(centreStaff)
@@ -49,7 +48,7 @@ export const rotaRoutes = createRouter()
       path: '/centres/{centre}/rota',
       middleware: [editors] as const,
       summary: 'Add a shift (weekly or once); a counsellor in two places at once is refused',
-      request: { params: centreParam, ...body(shiftInputSchema) },
+      request: { params: centreParam, ...jsonBody(shiftInputSchema) },
       responses: { 201: jsonContent(shiftSchema, 'Created') },
     }),
     async (c) => {
@@ -67,7 +66,7 @@ export const rotaRoutes = createRouter()
       path: '/centres/{centre}/rota/{id}',
       middleware: [editors] as const,
       summary: 'Change a shift',
-      request: { params: centreItemParam, ...body(shiftInputSchema) },
+      request: { params: centreItemParam, ...jsonBody(shiftInputSchema) },
       responses: { 200: jsonContent(shiftSchema, 'The shift') },
     }),
     async (c) => {

@@ -5,7 +5,7 @@ import {
   trainingInputSchema,
 } from '../../../shared/schemas/trainings'
 import { createRouter } from '../../http/context'
-import { jsonContent, staffErrors, staffSecurity } from '../../http/openapi'
+import { jsonBody, jsonContent, staffErrors, staffSecurity } from '../../http/openapi'
 import { partnerEditors } from '../auth/partner-writer'
 import { centreItemParam, centreParam, centreRole } from '../centres/scope'
 import {
@@ -18,7 +18,6 @@ import {
 import { getTraining } from './get-training'
 
 const tags = ['Trainings']
-const body = <T>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } })
 const route = <const R extends Parameters<typeof createRoute>[0]>(r: R) =>
   createRoute({ ...r, tags, security: staffSecurity, responses: { ...staffErrors, ...r.responses } })
 
@@ -38,7 +37,7 @@ export const trainingStaffRoutes = createRouter()
       path: '/centres/{centre}/trainings',
       middleware: [editors] as const,
       summary: 'Add one of the centre’s own courses',
-      request: { params: centreParam, ...body(trainingInputSchema) },
+      request: { params: centreParam, ...jsonBody(trainingInputSchema) },
       responses: { 201: jsonContent(trainingDetailSchema, 'Created') },
     }),
     async (c) => {
@@ -53,7 +52,7 @@ export const trainingStaffRoutes = createRouter()
       path: '/centres/{centre}/trainings/{id}',
       middleware: [editors] as const,
       summary: 'Update one of the centre’s own courses',
-      request: { params: centreItemParam, ...body(trainingInputSchema) },
+      request: { params: centreItemParam, ...jsonBody(trainingInputSchema) },
       responses: detail,
     }),
     async (c) => {
@@ -84,7 +83,7 @@ export const trainingStaffRoutes = createRouter()
       path: '/centres/{centre}/trainings/{id}/occupations',
       middleware: [editors] as const,
       summary: 'Say that one of the centre’s own courses leads to an occupation',
-      request: { params: centreItemParam, ...body(occupationRefSchema) },
+      request: { params: centreItemParam, ...jsonBody(occupationRefSchema) },
       responses: detail,
     }),
     async (c) => {
