@@ -21,6 +21,7 @@ import { bookingCodeLimit, type CodeLimitOptions } from './modules/events/code-l
 import { programmeRoutes } from './modules/events/programme-routes'
 import { attendanceRoutes, checkInRoutes, eventStaffRoutes } from './modules/events/staff-routes'
 import { healthRoutes } from './modules/health/routes'
+import { knowledgeRoutes } from './modules/knowledge/routes'
 import { occupationRoutes } from './modules/occupations/routes'
 import { partnerRoutes, publicPartnerRoutes } from './modules/partners/routes'
 import { publicResourceRoutes } from './modules/resources/public-routes'
@@ -102,6 +103,7 @@ export function createApp(options: AppOptions) {
   api.route('/', publicRotaRoutes)
   api.route('/', directoryRoutes)
   api.route('/', publicDirectoryRoutes)
+  api.route('/', knowledgeRoutes)
   api.route('/', programmeRoutes)
 
   app.use(

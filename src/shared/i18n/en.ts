@@ -1145,4 +1145,12 @@ export const en: Record<keyof typeof fr, string> = {
   'directory.field.phone': 'Phone',
   'directory.field.website': 'Website',
   'directory.field.audiences': 'Audiences',
+  'error.knowledge.notFound': 'This note is not in this centre’s knowledge base.',
+  'error.knowledge.unknownService': 'One of the linked services is not in this centre’s directory.',
+  'error.knowledge.unknownArea': 'One of the linked areas does not belong to this centre.',
+  'error.knowledge.unknownOccupation': 'One of the linked occupations is not in the imported reference data.',
+  'error.knowledge.versionMissing': 'Say which version of the note you are changing.',
+  'error.knowledge.changedMeanwhile':
+    'Someone saved this note while you were editing it. Reload it to see their version, then make your changes again.',
+  'validation.tag': 'A tag: letters, digits, spaces or hyphens.',
 }

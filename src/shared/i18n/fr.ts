@@ -1169,4 +1169,12 @@ export const fr = {
   'directory.field.phone': 'Téléphone',
   'directory.field.website': 'Site web',
   'directory.field.audiences': 'Publics',
+  'error.knowledge.notFound': 'Cette note n’existe pas dans la base de connaissances de ce centre.',
+  'error.knowledge.unknownService': 'Un des services liés n’est pas dans l’annuaire de ce centre.',
+  'error.knowledge.unknownArea': 'Un des espaces liés n’appartient pas à ce centre.',
+  'error.knowledge.unknownOccupation': 'Un des métiers liés est introuvable dans les référentiels importés.',
+  'error.knowledge.versionMissing': 'Indiquez la version de la note que vous modifiez.',
+  'error.knowledge.changedMeanwhile':
+    'Quelqu’un a enregistré cette note pendant que vous la modifiiez. Rechargez-la pour voir sa version, puis reprenez vos changements.',
+  'validation.tag': 'Un mot-clé : lettres, chiffres, espaces ou tirets.',
 } as const
