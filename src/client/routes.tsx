@@ -105,6 +105,16 @@ const AdviceWeekPage = lazy(() =>
 const ServicesPage = lazy(() =>
   import('./surfaces/directory/services-page').then((m) => ({ default: m.ServicesPage })),
 )
+const KnowledgePage = lazy(() =>
+  import('./surfaces/knowledge/knowledge-page').then((m) => ({ default: m.KnowledgePage })),
+)
+const NotePage = lazy(() => import('./surfaces/knowledge/note-page').then((m) => ({ default: m.NotePage })))
+const NoteFormPage = lazy(() =>
+  import('./surfaces/knowledge/note-form-page').then((m) => ({ default: m.NoteFormPage })),
+)
+const NoteHistoryPage = lazy(() =>
+  import('./surfaces/knowledge/note-history-page').then((m) => ({ default: m.NoteHistoryPage })),
+)
 const StaffDirectoryPage = lazy(() =>
   import('./surfaces/directory/staff-directory-page').then((m) => ({ default: m.StaffDirectoryPage })),
 )
@@ -150,6 +160,11 @@ export function AppRoutes() {
         <Route path="/staff/c/:centre/check-in" element={<CheckInPage />} />
         <Route path="/staff/c/:centre/rota" element={<RotaPage />} />
         <Route path="/staff/c/:centre/directory" element={<StaffDirectoryPage />} />
+        <Route path="/staff/c/:centre/knowledge" element={<KnowledgePage />} />
+        <Route path="/staff/c/:centre/knowledge/new" element={<NoteFormPage />} />
+        <Route path="/staff/c/:centre/knowledge/:id" element={<NotePage />} />
+        <Route path="/staff/c/:centre/knowledge/:id/edit" element={<NoteFormPage />} />
+        <Route path="/staff/c/:centre/knowledge/:id/history" element={<NoteHistoryPage />} />
         <Route path="/staff/c/:centre/manager" element={<Navigate to="areas" replace />} />
         <Route path="/staff/c/:centre/manager/areas" element={<AreasPage />} />
         <Route path="/staff/c/:centre/manager/areas/:area" element={<AreaFormPage />} />

@@ -12,8 +12,19 @@ beforeAll(async () => {
 afterAll(() => e2e.close())
 
 describe('partners', () => {
-  it('a manager adds a partner, its coordinator completes it and invites a counsellor, visitors see a neutral card', async () => {
+  it('a manager adds a partner, its coordinator invites a counsellor and rotas them, visitors see the advice without names, the counsellor writes down what they know', async () => {
     const centre = await e2e.t.buildCentre()
+    await createService({
+      db: e2e.t.db,
+      centreId: centre.id,
+      actorUserId: null,
+      input: {
+        organisation: 'Foyer Exemple',
+        name: { fr: 'Logement des jeunes travailleurs' },
+        description: { fr: 'Chambres meublées pour les jeunes qui commencent à travailler.' },
+        lastVerified: '2026-10-01',
+      },
+    })
     await e2e.t.buildArea(centre.id, {
       slug: 'creer',
       name: { fr: 'Créer son activité', en: 'Start a business' },
@@ -68,11 +79,13 @@ describe('partners', () => {
     await desk.page.getByRole('button', { name: 'Save' }).click()
     await expect.poll(() => desk.page.getByText('The partner is saved.').isVisible()).toBe(true)
     await desk.page.getByLabel('Counsellor’s name').fill('Inès Conseil')
-    await desk.page.getByLabel('Their email address').fill(`ines-${Date.now()}@example.org`)
+    const inesEmail = `ines-${Date.now()}@example.org`
+    await desk.page.getByLabel('Their email address').fill(inesEmail)
     await desk.page.getByRole('button', { name: 'Invite', exact: true }).click()
     await expect
       .poll(() => desk.page.locator('.invite-link').textContent())
       .toMatch(/\/staff\/reset-password\?token=/)
+    const inviteLink = (await desk.page.locator('.invite-link').textContent()) ?? ''
     await expect.poll(() => desk.page.getByText(/^Inès Conseil/).isVisible()).toBe(true)
     await expectAccessible(desk.page)
     await snap(desk.page, 'partner-form-en')
@@ -141,10 +154,73 @@ describe('partners', () => {
     await expectAccessible(visitor.page)
     await snap(visitor.page, 'advice-fr')
 
-    for (const { context } of [office, desk, visitor]) await context.close()
+    // Inès follows her invitation, finds a housing service for young people in the directory and writes
+    // down for her colleagues how to refer to it — markup that would be unsafe is kept inert.
+    const ines = await e2e.newPage({ locale: 'fr-FR' })
+    await ines.page.goto(new URL(inviteLink).pathname + new URL(inviteLink).search)
+    await ines.page.getByLabel('Nouveau mot de passe').fill('un mot de passe bien long')
+    await ines.page.getByLabel('Confirmer le mot de passe').fill('un mot de passe bien long')
+    await ines.page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click()
+    await expect.poll(() => ines.page.getByText('Votre mot de passe est enregistré.').isVisible()).toBe(true)
+    await e2e.signIn(ines.page, inesEmail, 'un mot de passe bien long')
+    await ines.page.getByRole('link', { name: 'Annuaire d’orientation' }).click()
+    await ines.page.getByLabel('Que cherchez-vous ?').fill('logement jeunes')
+    await expect.poll(() => ines.page.getByRole('row').count()).toBe(2)
+    await expectAccessible(ines.page)
+    await ines.page
+      .getByRole('link', { name: 'Écrire une note sur « Logement des jeunes travailleurs »' })
+      .click()
+    await expect
+      .poll(() => ines.page.getByText('Logement des jeunes travailleurs — Foyer Exemple').isVisible())
+      .toBe(true)
+    await ines.page.getByLabel('Titre').fill('Orienter vers le foyer')
+    await ines.page
+      .getByLabel('Texte')
+      .fill(
+        'Appeler **le matin**.\n\n<script>window.pwned = true</script>\n\n[piège](javascript:window.pwned=true)',
+      )
+    await ines.page.getByLabel('Mots-clés').fill('Logement, jeunes')
+    await expect
+      .poll(() => ines.page.getByRole('region', { name: 'Aperçu' }).locator('strong').textContent())
+      .toBe('le matin')
+    await expectAccessible(ines.page)
+    await snap(ines.page, 'knowledge-form-fr')
+    await ines.page.getByRole('button', { name: 'Enregistrer' }).click()
+    await expect
+      .poll(() => ines.page.getByRole('heading', { name: 'Orienter vers le foyer' }).isVisible())
+      .toBe(true)
+    expect(await ines.page.getByText(/^Écrite par Inès Conseil le/).isVisible()).toBe(true)
+    expect(await ines.page.locator('.markdown script').count()).toBe(0)
+    expect(await ines.page.getByText('piège').getAttribute('href')).toBeNull()
+    await ines.page.getByText('piège').click()
+    expect(await ines.page.evaluate(() => (window as { pwned?: boolean }).pwned)).toBeUndefined()
+    expect(await ines.page.getByRole('link', { name: 'Logement des jeunes travailleurs' }).isVisible()).toBe(
+      true,
+    )
+    await expectAccessible(ines.page)
+    await snap(ines.page, 'knowledge-note-fr')
+
+    // A colleague of another partner finds it by its words, changes it; the history keeps both versions.
+    await desk.page.goto(`/staff/c/${centre.slug}/knowledge`)
+    await desk.page.getByLabel('Search the notes').fill('foyers logements')
+    await desk.page.getByRole('link', { name: 'Orienter vers le foyer' }).click()
+    await desk.page.getByRole('link', { name: 'Edit' }).click()
+    await desk.page.getByLabel('Text').fill('Appeler **le matin**, avant 11 h.')
+    await desk.page.getByRole('button', { name: 'Save' }).click()
+    await expect.poll(() => desk.page.getByText(/last changed by Coordination/).isVisible()).toBe(true)
+    await desk.page.getByRole('link', { name: 'History (2 versions)' }).click()
+    await expect.poll(() => desk.page.locator('.note-diff ins').first().textContent()).toContain('11')
+    await expectAccessible(desk.page)
+    await snap(desk.page, 'knowledge-history-en')
+    await desk.page.goto(`/staff/c/${centre.slug}/knowledge`)
+    await expect.poll(() => desk.page.getByText('1 note', { exact: true }).isVisible()).toBe(true)
+    await expectAccessible(desk.page)
+    await snap(desk.page, 'knowledge-list-en')
+
+    for (const { context } of [office, desk, visitor, ines]) await context.close()
     // The Saturday shift was refused on purpose: its 422 is the only error expected.
     e2e.assertCleanConsole({ allow: /rota: .*422/ })
-  })
+  }, 180_000)
 })
 
 describe('referral directory', () => {
@@ -225,6 +301,12 @@ describe('referral directory, for staff', () => {
     await page.getByText('Only entries due for a check').click()
     await expect.poll(() => page.getByText('No entry due for a check').isVisible()).toBe(true)
     await snap(page, 'directory-staff-en')
+    // A service closed for good: the manager removes it, after saying yes.
+    await page.getByText('Only entries due for a check').click()
+    page.once('dialog', (dialog) => dialog.accept())
+    await page.getByRole('button', { name: 'Remove Consultations juridiques gratuites' }).click()
+    await expect.poll(() => page.getByText('Consultations juridiques gratuites').count()).toBe(0)
+    expect(await page.getByText('Logement des jeunes travailleurs').isVisible()).toBe(true)
     await context.close()
     e2e.assertCleanConsole()
   })

@@ -65,6 +65,10 @@ const services: DirectoryServiceInput[] = [
   },
 ]
 
+/** Adds the services; answers each one's id by its organisation's name. */
 export async function seedDemoDirectory({ db, centreId }: { db: Database; centreId: string }) {
-  for (const input of services) await createService({ db, centreId, actorUserId: null, input })
+  const ids = new Map<string, string>()
+  for (const input of services)
+    ids.set(input.organisation, await createService({ db, centreId, actorUserId: null, input }))
+  return (organisation: string) => ids.get(organisation) ?? ''
 }

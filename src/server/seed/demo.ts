@@ -15,6 +15,7 @@ import { addStaff } from '../modules/staff/staff-service'
 import { seedDemoCatalogue } from './demo-catalogue'
 import { seedDemoDirectory } from './demo-directory'
 import { seedDemoEvents } from './demo-events'
+import { seedDemoKnowledge } from './demo-knowledge'
 import { seedDemoTrainings } from './demo-trainings'
 
 const areas: AreaInput[] = [
@@ -277,7 +278,7 @@ export async function seedDemo({ db, auth, now = new Date() }: { db: Database; a
         languages,
       },
     })
-  await seedDemoDirectory({ db, centreId: demo.id })
+  const service = await seedDemoDirectory({ db, centreId: demo.id })
   await seedDemoEvents({
     db,
     centreId: demo.id,
@@ -299,6 +300,8 @@ export async function seedDemo({ db, auth, now = new Date() }: { db: Database; a
       },
     })
     logins.push({ ...account, password: added.password })
+    if (account.role === 'counsellor')
+      await seedDemoKnowledge({ db, centreId: demo.id, authorId: added.userId, service, area: areaId })
   }
   return { centreSlug: demo.slug, logins }
 }

@@ -85,9 +85,16 @@ export const staffDirectoryServiceSchema = z
     themeIds: z.array(z.uuid()),
     lastVerified: z.string(),
     needsReview: z.boolean(),
+    /** How many notes of the knowledge base are about it. */
+    notes: z.number().int(),
   })
   .meta({ id: 'StaffDirectoryService' })
 export type StaffDirectoryService = z.infer<typeof staffDirectoryServiceSchema>
+
+export const staffDirectoryQuerySchema = z.object({
+  review: z.enum(['true', 'false']).optional(),
+  q: z.string().trim().max(200).optional(),
+})
 
 export const directoryQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),

@@ -1,3 +1,4 @@
+import type { StaffRole } from '../constants'
 import { z } from '../validation'
 import { textSchema } from './common'
 import { occupationRefSchema } from './resources'
@@ -5,6 +6,20 @@ import { occupationRefSchema } from './resources'
 /** What a note is: a practice note, a referral tip, news from a partner. */
 export const knowledgeKinds = ['practice', 'referral', 'partner_news'] as const
 export type KnowledgeKind = (typeof knowledgeKinds)[number]
+
+/** Who reads the knowledge base: every staff role of the centre. */
+export const knowledgeReaderRoles = [
+  'reception',
+  'counsellor',
+  'partner_coordinator',
+  'manager',
+] as const satisfies readonly StaffRole[]
+/** Who writes in it: counsellors of every partner, their coordinators, the centre's managers. */
+export const knowledgeWriterRoles = [
+  'counsellor',
+  'partner_coordinator',
+  'manager',
+] as const satisfies readonly StaffRole[]
 
 const unique = <T>(values: T[]) => [...new Set(values)]
 

@@ -25,15 +25,28 @@ export function useServices(slug: string, query: { q: string; audience?: string 
 
 const staffKey = (slug: string) => ['directory', slug, 'staff'] as const
 
-/** The directory for staff; `review` keeps the entries due for a check. */
-export function useStaffServices(slug: string, review: boolean) {
+/** The directory for staff; `review` keeps the entries due for a check, `q` those matching words. */
+export function useStaffServices(slug: string, query: { review?: boolean; q?: string }, enabled = true) {
+  const params = new URLSearchParams()
+  if (query.review) params.set('review', 'true')
+  if (query.q?.trim()) params.set('q', query.q.trim())
   return useQuery({
-    queryKey: [...staffKey(slug), review],
+    queryKey: [...staffKey(slug), params.toString()],
     queryFn: () =>
       api(
-        `/centres/${slug}/directory${review ? '?review=true' : ''}`,
+        `/centres/${slug}/directory?${params}`,
         z.object({ items: z.array(staffDirectoryServiceSchema) }),
       ).then((answer) => answer.items),
+    placeholderData: keepPreviousData,
+    enabled,
+  })
+}
+
+export function useDeleteService(slug: string) {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) => api(`/centres/${slug}/directory/${id}`, z.undefined(), { method: 'DELETE' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['directory', slug] }),
   })
 }
 

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react'
 import { Form } from 'react-aria-components'
-import { useParams } from 'react-router'
+import { Link, useParams } from 'react-router'
 import { contentLanguages } from '../../../shared/i18n/locales'
 import { directoryServiceInputSchema, type StaffDirectoryService } from '../../../shared/schemas/directory'
 import { accessibilityFeatures } from '../../../shared/schemas/events'
@@ -8,7 +8,7 @@ import { audiences } from '../../../shared/schemas/resources'
 import { useAreas, usePortalHome } from '../../features/centres/api'
 import { compactText, LocalizedFields } from '../../features/centres/localized-fields'
 import { useLocalized } from '../../features/centres/use-localized'
-import { useSaveService, useStaffServices } from '../../features/directory/api'
+import { useDeleteService, useSaveService, useStaffServices } from '../../features/directory/api'
 import { useEventLabels } from '../../features/events/labels'
 import { useResourceThemes } from '../../features/resources/api'
 import { useT } from '../../i18n/i18n-provider'
@@ -17,12 +17,13 @@ import { Alert } from '../../ui/alert'
 import { Button } from '../../ui/button'
 import { Checkbox } from '../../ui/checkbox'
 import { CheckboxGroup } from '../../ui/checkbox-group'
+import { SearchBox, useTypedQuery } from '../../ui/search-box'
 import { EmptyState, ErrorMessage, Loading } from '../../ui/states'
 import { TextField } from '../../ui/text-field'
 import { hasCentreRole, StaffPage } from '../staff/staff-shell'
 import './directory.css'
 
-type Draft = Omit<StaffDirectoryService, 'id' | 'needsReview' | 'phone' | 'website'> & {
+type Draft = Omit<StaffDirectoryService, 'id' | 'needsReview' | 'notes' | 'phone' | 'website'> & {
   phone: string
   website: string
 }
@@ -55,21 +56,31 @@ export function StaffDirectoryPage() {
   const home = usePortalHome(slug)
   const text = useLocalized(home.data?.centre.defaultLanguage)
   const [review, setReview] = useState(false)
-  const services = useStaffServices(slug, review)
+  const { typed, setTyped, query } = useTypedQuery()
+  const services = useStaffServices(slug, { review, q: query })
+  const remove = useDeleteService(slug)
   const [editing, setEditing] = useState<StaffDirectoryService | 'new' | null>(null)
   return (
     <StaffPage title={t('directory.staffTitle')} roles={['counsellor', 'partner_coordinator', 'manager']}>
       {(me) => {
         const mayWrite = hasCentreRole(me, slug, ['manager', 'partner_coordinator'])
+        const mayRemove = hasCentreRole(me, slug, ['manager'])
         return (
           <div className="stack">
             <p className="muted">{t('directory.staffIntro')}</p>
-            <div className="cluster">
-              {mayWrite && <Button onPress={() => setEditing('new')}>{t('directory.add')}</Button>}
+            <div className="cluster directory-tools">
+              <SearchBox
+                label={t('directory.searchLabel')}
+                hint={t('directory.staffSearchHint')}
+                value={typed}
+                onChange={setTyped}
+              />
               <Checkbox isSelected={review} onChange={setReview}>
                 {t('directory.dueOnly')}
               </Checkbox>
+              {mayWrite && <Button onPress={() => setEditing('new')}>{t('directory.add')}</Button>}
             </div>
+            {remove.isError && <ErrorMessage error={remove.error} />}
             {editing && home.data && (
               <ServiceForm
                 key={editing === 'new' ? 'new' : editing.id}
@@ -85,9 +96,15 @@ export function StaffDirectoryPage() {
             ) : services.isError ? (
               <ErrorMessage error={services.error} />
             ) : services.data.length === 0 ? (
-              <EmptyState title={review ? t('directory.noneDue') : t('directory.emptyStaffTitle')}>
-                <p>{review ? t('directory.noneDueText') : t('directory.emptyStaffText')}</p>
-              </EmptyState>
+              query.trim() ? (
+                <EmptyState title={t('directory.noMatchTitle')}>
+                  <p>{t('directory.noMatchText')}</p>
+                </EmptyState>
+              ) : (
+                <EmptyState title={review ? t('directory.noneDue') : t('directory.emptyStaffTitle')}>
+                  <p>{review ? t('directory.noneDueText') : t('directory.emptyStaffText')}</p>
+                </EmptyState>
+              )
             ) : (
               <table className="table">
                 <caption className="visually-hidden">{t('directory.staffTitle')}</caption>
@@ -95,6 +112,7 @@ export function StaffDirectoryPage() {
                   <tr>
                     <th scope="col">{t('directory.service')}</th>
                     <th scope="col">{t('directory.lastChecked')}</th>
+                    <th scope="col">{t('knowledge.title')}</th>
                     <th scope="col">{t('manager.actions')}</th>
                   </tr>
                 </thead>
@@ -116,15 +134,47 @@ export function StaffDirectoryPage() {
                         )}
                       </td>
                       <td>
-                        {mayWrite && (
-                          <Button
-                            variant="secondary"
-                            aria-label={t('directory.editNamed', { name: text(service.name) })}
-                            onPress={() => setEditing(service)}
+                        <div className="cluster">
+                          {service.notes > 0 && (
+                            <Link to={`/staff/c/${slug}/knowledge?service=${service.id}`}>
+                              {t('knowledge.noteCount', { count: service.notes })}
+                            </Link>
+                          )}
+                          <Link
+                            to={`/staff/c/${slug}/knowledge/new?service=${service.id}`}
+                            aria-label={t('knowledge.writeAbout', { name: text(service.name) })}
                           >
-                            {t('manager.edit')}
-                          </Button>
-                        )}
+                            {t('knowledge.write')}
+                          </Link>
+                        </div>
+                      </td>
+                      <td>
+                        <div className="cluster">
+                          {mayWrite && (
+                            <Button
+                              variant="secondary"
+                              aria-label={t('directory.editNamed', { name: text(service.name) })}
+                              onPress={() => setEditing(service)}
+                            >
+                              {t('manager.edit')}
+                            </Button>
+                          )}
+                          {mayRemove && (
+                            <Button
+                              variant="quiet"
+                              aria-label={t('directory.removeNamed', { name: text(service.name) })}
+                              isDisabled={remove.isPending}
+                              onPress={() => {
+                                if (
+                                  window.confirm(t('directory.confirmRemove', { name: text(service.name) }))
+                                )
+                                  remove.mutate(service.id)
+                              }}
+                            >
+                              {t('manager.remove')}
+                            </Button>
+                          )}
+                        </div>
                       </td>
                     </tr>
                   ))}
@@ -161,7 +211,10 @@ function ServiceForm({
   const [errors, setErrors] = useState<FieldErrors>({})
   const [message, setMessage] = useState<string | null>(null)
   useEffect(() => {
-    if (service) setDraft({ ...service, phone: service.phone ?? '', website: service.website ?? '' })
+    if (service) {
+      const { id: _, needsReview: __, notes: ___, ...values } = service
+      setDraft({ ...values, phone: service.phone ?? '', website: service.website ?? '' })
+    }
   }, [service])
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }))
 

@@ -11,6 +11,7 @@ import {
 } from '../../../shared/schemas/resources'
 import { useAreas, useCentre } from '../../features/centres/api'
 import { useLocalized } from '../../features/centres/use-localized'
+import { OccupationPicker, type PickedOccupation } from '../../features/occupations/occupation-picker'
 import { useCatalogueResource, useResourceThemes, useSaveResource } from '../../features/resources/api'
 import { useResourceLabels } from '../../features/resources/labels'
 import { useT } from '../../i18n/i18n-provider'
@@ -24,7 +25,6 @@ import { ErrorMessage, Loading } from '../../ui/states'
 import { TextField } from '../../ui/text-field'
 import './catalogue.css'
 import { ManagerPage } from './manager-layout'
-import { OccupationPicker, type PickedOccupation } from './occupation-picker'
 
 type Draft = {
   type: ResourceType
@@ -247,6 +247,7 @@ export function ResourceFormPage() {
             />
           </div>
           <OccupationPicker
+            legend={t('resources.field.occupations')}
             value={draft.occupations}
             onChange={(v) => set('occupations', v)}
             error={fieldError(errors, 'occupations')}

@@ -1,6 +1,7 @@
 import type { StaffRole } from '../../../shared/constants'
 import { pickText } from '../../../shared/i18n/locales'
 import type { MessageKey } from '../../../shared/i18n/messages'
+import { knowledgeReaderRoles } from '../../../shared/schemas/knowledge'
 import { useLocale, useT } from '../../i18n/i18n-provider'
 import { ButtonLink } from '../../ui/button'
 import { EmptyState } from '../../ui/states'
@@ -17,6 +18,7 @@ export const surfaces: { path: string; label: MessageKey; roles: readonly StaffR
     label: 'directory.staffTitle',
     roles: ['counsellor', 'partner_coordinator', 'manager'],
   },
+  { path: 'knowledge', label: 'knowledge.title', roles: knowledgeReaderRoles },
   { path: 'manager', label: 'surface.manager', roles: ['manager'] },
   {
     path: 'check-in',

@@ -14,6 +14,7 @@ import { resourceTheme } from '../../db/schema/resources'
 import { fieldRefusal, notFound } from '../../http/errors'
 import { recordAudit } from '../audit/service'
 import { localDateOf } from '../centres/opening-status'
+import { noteCountsByService } from '../knowledge/knowledge-service'
 
 type Write = { db: Database; centreId: string; actorUserId: string | null }
 type Row = typeof directoryService.$inferSelect
@@ -120,15 +121,21 @@ async function reviewThreshold(db: Database, centreId: string, now: Date) {
   return localDateOf(subMonths(now, home.months), home.timezone)
 }
 
-/** The directory for staff, every language of its texts; `review` keeps those due for a check. */
+/**
+ * The directory for staff, every language of its texts, with how many knowledge notes are about each
+ * service; `review` keeps those due for a check, `q` those matching words (best first).
+ */
 export async function listStaffServices(options: {
   db: Database
   centreId: string
   now: Date
   review?: boolean
+  q?: string | undefined
+  language?: string
 }): Promise<StaffDirectoryService[]> {
   const { db, centreId } = options
   const threshold = await reviewThreshold(db, centreId, options.now)
+  const { match, score } = wordsMatch(options.q, options.language ?? 'simple')
   const rows = await db
     .select()
     .from(directoryService)
@@ -136,10 +143,21 @@ export async function listStaffServices(options: {
       and(
         eq(directoryService.centreId, centreId),
         options.review ? lt(directoryService.lastVerified, threshold) : undefined,
+        match ?? undefined,
       ),
     )
-    .orderBy(asc(directoryService.organisation), asc(directoryService.id))
-  const links = await linksOf(db, rows)
+    .orderBy(
+      ...(score ? [sql`${score} desc`] : []),
+      asc(directoryService.organisation),
+      asc(directoryService.id),
+    )
+  const [links, notes] = await Promise.all([
+    linksOf(db, rows),
+    noteCountsByService(
+      db,
+      rows.map((row) => row.id),
+    ),
+  ])
   return rows.map((row) => ({
     id: row.id,
     organisation: row.organisation,
@@ -158,6 +176,7 @@ export async function listStaffServices(options: {
     themeIds: links.themes.filter((a) => a.serviceId === row.id).map((a) => a.id),
     lastVerified: row.lastVerified,
     needsReview: row.lastVerified < threshold,
+    notes: notes.get(row.id) ?? 0,
   }))
 }
 
@@ -193,6 +212,26 @@ async function linksOf(db: Database, rows: Row[]) {
 }
 
 /**
+ * Words searched in every language of a service's texts: stemmed in the reader's language, and also with
+ * accents folded on both sides (« meublees » typed on a keyboard without them finds « meublées »).
+ */
+function wordsMatch(q: string | undefined, language: string): { match: SQL | null; score: SQL | null } {
+  const words = q?.trim()
+  if (!words) return { match: null, score: null }
+  const config = searchConfig(language)
+  const text = sql`${directoryService.organisation} || ' ' || ${directoryService.name}::text || ' ' ||
+    ${directoryService.description}::text || ' ' || ${directoryService.eligibility}::text`
+  const plain = sql`to_tsvector(${config}::regconfig, ${text})`
+  const folded = sql`to_tsvector(${config}::regconfig, unaccent(${text}))`
+  const query = sql`plainto_tsquery(${config}::regconfig, ${words})`
+  const foldedQuery = sql`plainto_tsquery(${config}::regconfig, unaccent(${words}))`
+  return {
+    match: sql`(${plain} @@ ${query} or ${folded} @@ ${foldedQuery})`,
+    score: sql`(ts_rank(${plain}, ${query}) + ts_rank(${folded}, ${foldedQuery}))`,
+  }
+}
+
+/**
  * Services for anyone: words searched in every language of their texts (stemmed in the reader's
  * language, accents ignored), narrowed by area and audience, the best matches first.
  */
@@ -204,21 +243,7 @@ export async function searchServices(options: {
   defaultLanguage: string
 }): Promise<DirectoryService[]> {
   const { db, centreId, query, language, defaultLanguage } = options
-  const config = searchConfig(language)
-  const text = sql`${directoryService.organisation} || ' ' || ${directoryService.name}::text || ' ' ||
-    ${directoryService.description}::text || ' ' || ${directoryService.eligibility}::text`
-  const words = query.q?.trim()
-  // Two readings, either enough: words stemmed with their accents (« meuble » finds « meublées »), and
-  // both sides without accents (« meublees » typed on a keyboard without them finds it too).
-  const score = words
-    ? sql`(ts_rank(to_tsvector(${config}::regconfig, ${text}), plainto_tsquery(${config}::regconfig, ${words})) +
-        ts_rank(to_tsvector(${config}::regconfig, unaccent(${text})),
-                plainto_tsquery(${config}::regconfig, unaccent(${words}))))`
-    : null
-  const match = words
-    ? sql`(to_tsvector(${config}::regconfig, ${text}) @@ plainto_tsquery(${config}::regconfig, ${words})
-        or to_tsvector(${config}::regconfig, unaccent(${text})) @@ plainto_tsquery(${config}::regconfig, unaccent(${words})))`
-    : null
+  const { match, score } = wordsMatch(query.q, language)
   const conditions: (SQL | undefined)[] = [
     eq(directoryService.centreId, centreId),
     match ?? undefined,

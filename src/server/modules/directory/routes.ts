@@ -3,6 +3,7 @@ import {
   directoryQuerySchema,
   directoryServiceInputSchema,
   directoryServiceSchema,
+  staffDirectoryQuerySchema,
   staffDirectoryServiceSchema,
 } from '../../../shared/schemas/directory'
 import { createRouter } from '../../http/context'
@@ -34,19 +35,22 @@ export const directoryRoutes = createRouter()
       method: 'get',
       path: '/centres/{centre}/directory',
       middleware: [readers] as const,
-      summary: 'Every service of the directory, with `review=true` only those due for a check',
-      request: { params: centreParam, query: z.object({ review: z.enum(['true', 'false']).optional() }) },
+      summary: 'Services of the directory: with `review=true` those due for a check, with `q` those matching',
+      request: { params: centreParam, query: staffDirectoryQuerySchema },
       responses: {
         200: jsonContent(z.object({ items: z.array(staffDirectoryServiceSchema) }), 'The services'),
       },
     }),
     async (c) => {
       const { db, centreId } = c.var.scope
+      const query = c.req.valid('query')
       const items = await listStaffServices({
         db,
         centreId,
         now: c.var.deps.now(),
-        review: c.req.valid('query').review === 'true',
+        review: query.review === 'true',
+        q: query.q,
+        language: c.var.locale,
       })
       return c.json({ items }, 200)
     },

@@ -94,6 +94,17 @@ describe('knowledge base', () => {
       }),
     })
 
+    // The directory, searched by staff, says how many notes are about each service.
+    const directory = await send(`/api/v1/centres/${centre.slug}/directory?q=logements%20jeunes`, {
+      cookie: writer,
+    })
+    expect(directory.body.items.map((s: { id: string; notes: number }) => [s.id, s.notes])).toEqual([
+      [serviceId, 1],
+    ])
+    expect(
+      (await send(`/api/v1/centres/${centre.slug}/directory?q=licenciement`, { cookie: writer })).body.items,
+    ).toEqual([])
+
     const other = await f.signInCoordinator(centre.id)
     const titles = async (query: string) =>
       ((await send(`${path}?${query}`, { cookie: other.cookie })).body.items as { title: string }[]).map(

@@ -1,16 +1,17 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
-import type { StaffRole } from '../../../shared/constants'
 import {
   knowledgeListSchema,
   knowledgeNoteInputSchema,
   knowledgeNoteSchema,
   knowledgeQuerySchema,
+  knowledgeReaderRoles,
   knowledgeRevisionSchema,
+  knowledgeWriterRoles,
 } from '../../../shared/schemas/knowledge'
 import { type AppEnv, createRouter } from '../../http/context'
 import { jsonBody, jsonContent, staffErrors, staffSecurity } from '../../http/openapi'
-import { centreManagers, centreStaff, hasRole } from '../auth/policy'
+import { centreManagers, hasRole } from '../auth/policy'
 import { centreItemParam, centreParam, centreRole } from '../centres/scope'
 import { createNote, deleteNote, getNote, listNotes, listRevisions, updateNote } from './knowledge-service'
 
@@ -18,14 +19,8 @@ const tags = ['Knowledge base']
 const route = <const R extends Parameters<typeof createRoute>[0]>(r: R) =>
   createRoute({ ...r, tags, security: staffSecurity, responses: { ...staffErrors, ...r.responses } })
 
-/** Counsellors of every partner, their coordinators and the centre's managers write; reception reads. */
-export const knowledgeWriters = [
-  'counsellor',
-  'partner_coordinator',
-  'manager',
-] as const satisfies readonly StaffRole[]
-const readers = centreRole(centreStaff)
-const writers = centreRole(knowledgeWriters)
+const readers = centreRole(knowledgeReaderRoles)
+const writers = centreRole(knowledgeWriterRoles)
 
 async function noteFor(c: Context<AppEnv>, noteId: string) {
   const { db, centreId, centre, actor } = c.var.scope
