@@ -118,6 +118,18 @@ describe('partners', () => {
         desk.page.getByText('The shift must fit within the area’s opening hours.').first().isVisible(),
       )
       .toBe(true)
+    // The shift ends earlier from now on: changed in place.
+    await desk.page.getByRole('button', { name: 'Change: Every Tuesday, 10:00 – 13:00' }).click()
+    await expect
+      .poll(() => desk.page.getByRole('heading', { name: 'Change the shift' }).isVisible())
+      .toBe(true)
+    await desk.page.getByLabel('Ends').fill('12:30')
+    await desk.page.getByRole('button', { name: 'Save', exact: true }).click()
+    await expect
+      .poll(() =>
+        desk.page.getByRole('cell', { name: 'Every Tuesday, 10:00 – 12:30', exact: true }).isVisible(),
+      )
+      .toBe(true)
     await expectAccessible(desk.page)
     await snap(desk.page, 'rota-en')
 
@@ -142,13 +154,13 @@ describe('partners', () => {
     await visitor.page.goto(`/c/${centre.slug}`)
     await expect
       .poll(() => visitor.page.locator('.concern__advice').textContent())
-      .toBe('Création d’activité : mar. 10:00–13:00')
+      .toBe('Création d’activité : mar. 10:00–12:30')
     await expectAccessible(visitor.page)
     await visitor.page.getByRole('link', { name: 'Conseils spécialisés : qui est là, quand' }).click()
     const tuesday = visitor.page.getByRole('region', { name: /^Mardi/ })
     await expect
       .poll(() => tuesday.textContent())
-      .toMatch(/10:00 – 13:00.*Création d’activité · Créer son activité/)
+      .toMatch(/10:00 – 12:30.*Création d’activité · Créer son activité/)
     expect(await visitor.page.getByText('Maison de la Création Exemple').count()).toBe(0)
     expect(await visitor.page.getByText('Inès').count()).toBe(0)
     await expectAccessible(visitor.page)

@@ -1220,4 +1220,9 @@ export const en: Record<keyof typeof fr, string> = {
   'knowledge.writeAbout': 'Write a note about “{name}”',
   'ui.breadcrumb': 'Breadcrumb',
   'ui.print': 'Print',
+  'rota.edit': 'Change the shift',
+  'rota.editNamed': 'Change: {when}',
+  'rota.holdAgain': 'Hold again',
+  'rota.holdAgainNamed': 'Hold {when} again on {date}',
+  'rota.change': 'Change',
 }

@@ -1247,4 +1247,9 @@ export const fr = {
   'knowledge.writeAbout': 'Écrire une note sur « {name} »',
   'ui.breadcrumb': 'Fil d’Ariane',
   'ui.print': 'Imprimer',
+  'rota.edit': 'Modifier la permanence',
+  'rota.editNamed': 'Modifier : {when}',
+  'rota.holdAgain': 'Rétablir',
+  'rota.holdAgainNamed': 'Rétablir {when} le {date}',
+  'rota.change': 'Modifier',
 } as const

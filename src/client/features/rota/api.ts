@@ -29,11 +29,14 @@ function useInvalidate(slug: string) {
   return () => client.invalidateQueries({ queryKey: keys.centre(slug) })
 }
 
-export function useAddShift(slug: string) {
+/** Adds a shift, or changes one when given its id. */
+export function useSaveShift(slug: string) {
   const invalidate = useInvalidate(slug)
   return useMutation({
-    mutationFn: (input: ShiftInput) =>
-      api(`/centres/${slug}/rota`, shiftSchema, { method: 'POST', body: input }),
+    mutationFn: ({ id, input }: { id?: string | undefined; input: ShiftInput }) =>
+      id
+        ? api(`/centres/${slug}/rota/${id}`, shiftSchema, { method: 'PUT', body: input })
+        : api(`/centres/${slug}/rota`, shiftSchema, { method: 'POST', body: input }),
     onSuccess: invalidate,
   })
 }

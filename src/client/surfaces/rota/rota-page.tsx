@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { Form } from 'react-aria-components'
 import { useParams } from 'react-router'
 import { contentLanguages } from '../../../shared/i18n/locales'
@@ -10,9 +10,9 @@ import { usePartners } from '../../features/events/api'
 import { useStaffPartner } from '../../features/partners/api'
 import { useResourceLabels } from '../../features/resources/labels'
 import {
-  useAddShift,
   useExpertiseLabel,
   useRemoveShift,
+  useSaveShift,
   useShiftAbsence,
   useShifts,
 } from '../../features/rota/api'
@@ -47,6 +47,7 @@ export function RotaPage() {
   const t = useT()
   const { centre: slug = '' } = useParams()
   const shifts = useShifts(slug)
+  const [editing, setEditing] = useState<Shift | null>(null)
   return (
     <StaffPage title={t('rota.title')} roles={['counsellor', 'partner_coordinator', 'manager']}>
       {(me) => (
@@ -57,16 +58,32 @@ export function RotaPage() {
           ) : shifts.isError ? (
             <ErrorMessage error={shifts.error} />
           ) : (
-            <ShiftTable slug={slug} shifts={shifts.data} />
+            <ShiftTable slug={slug} shifts={shifts.data} onEdit={setEditing} />
           )}
-          {hasCentreRole(me, slug, ['manager', 'partner_coordinator']) && <AddShift slug={slug} me={me} />}
+          {hasCentreRole(me, slug, ['manager', 'partner_coordinator']) && (
+            <ShiftForm
+              key={editing?.id ?? 'new'}
+              slug={slug}
+              me={me}
+              shift={editing}
+              onDone={() => setEditing(null)}
+            />
+          )}
         </div>
       )}
     </StaffPage>
   )
 }
 
-function ShiftTable({ slug, shifts }: { slug: string; shifts: Shift[] }) {
+function ShiftTable({
+  slug,
+  shifts,
+  onEdit,
+}: {
+  slug: string
+  shifts: Shift[]
+  onEdit: (shift: Shift) => void
+}) {
   const t = useT()
   const centre = useCentre(slug)
   const areas = useAreas(slug)
@@ -108,12 +125,23 @@ function ShiftTable({ slug, shifts }: { slug: string; shifts: Shift[] }) {
                 <td>
                   {when}
                   {shift.absences.length > 0 && (
-                    <>
-                      <br />
-                      <span className="muted">
-                        {t('rota.absences', { dates: shift.absences.join(', ') })}
-                      </span>
-                    </>
+                    <ul className="plain-list">
+                      {shift.absences.map((date) => (
+                        <li key={date} className="cluster">
+                          <span className="muted">{t('rota.absences', { dates: date })}</span>
+                          {shift.canEdit && (
+                            <Button
+                              variant="quiet"
+                              aria-label={t('rota.holdAgainNamed', { when, date })}
+                              isDisabled={absence.isPending}
+                              onPress={() => absence.mutate({ id: shift.id, date, absent: false })}
+                            >
+                              {t('rota.holdAgain')}
+                            </Button>
+                          )}
+                        </li>
+                      ))}
+                    </ul>
                   )}
                 </td>
                 <td>{areaName(shift.areaId)}</td>
@@ -154,6 +182,13 @@ function ShiftTable({ slug, shifts }: { slug: string; shifts: Shift[] }) {
                         </span>
                       )}
                       <Button
+                        variant="secondary"
+                        aria-label={t('rota.editNamed', { when })}
+                        onPress={() => onEdit(shift)}
+                      >
+                        {t('rota.change')}
+                      </Button>
+                      <Button
                         variant="danger"
                         aria-label={t('rota.removeNamed', { when })}
                         isDisabled={remove.isPending}
@@ -190,8 +225,18 @@ type Draft = {
   validUntil: string
 }
 
-/** A new shift: where, which advice, who, and when (every week, or once). */
-function AddShift({ slug, me }: { slug: string; me: Me }) {
+/** A shift to add or change: where, which advice, who, and when (every week, or once). */
+function ShiftForm({
+  slug,
+  me,
+  shift,
+  onDone,
+}: {
+  slug: string
+  me: Me
+  shift: Shift | null
+  onDone: () => void
+}) {
   const t = useT()
   const centre = useCentre(slug)
   const areas = useAreas(slug)
@@ -200,23 +245,48 @@ function AddShift({ slug, me }: { slug: string; me: Me }) {
   const expertise = useExpertiseLabel()
   const weekday = useWeekdayName()
   const language = useResourceLabels().language
-  const add = useAddShift(slug)
+  const save = useSaveShift(slug)
   const own = me.centres.find((c) => c.slug === slug)
   const isManager = me.isNetworkAdmin || Boolean(own?.roles.includes('manager'))
-  const [draft, setDraft] = useState<Draft>({
-    areaId: '',
-    partnerId: isManager ? '' : (own?.partnerId ?? ''),
-    counsellorId: NOBODY,
-    expertise: 'general_guidance',
-    languages: [centre.data?.defaultLanguage ?? 'fr'],
-    repeat: 'weekly',
-    weekday: '2',
-    onDate: '',
-    startsAt: '10:00',
-    endsAt: '13:00',
-    validFrom: '',
-    validUntil: '',
-  })
+  const [draft, setDraft] = useState<Draft>(
+    shift
+      ? {
+          areaId: shift.areaId,
+          partnerId: shift.partnerId ?? '',
+          counsellorId: shift.counsellorId ?? NOBODY,
+          expertise: shift.expertise,
+          languages: shift.languages,
+          repeat: shift.weekday ? 'weekly' : 'once',
+          weekday: String(shift.weekday ?? 2),
+          onDate: shift.onDate ?? '',
+          startsAt: shift.startsAt,
+          endsAt: shift.endsAt,
+          validFrom: shift.validFrom ?? '',
+          validUntil: shift.validUntil ?? '',
+        }
+      : {
+          areaId: '',
+          partnerId: isManager ? '' : (own?.partnerId ?? ''),
+          counsellorId: NOBODY,
+          expertise: 'general_guidance',
+          languages: [centre.data?.defaultLanguage ?? 'fr'],
+          repeat: 'weekly',
+          weekday: '2',
+          onDate: '',
+          startsAt: '10:00',
+          endsAt: '13:00',
+          validFrom: '',
+          validUntil: '',
+        },
+  )
+  const [saved, setSaved] = useState(false)
+  // Changing a shift brings its form into view, its heading focused for screen readers.
+  const heading = useRef<HTMLHeadingElement>(null)
+  useEffect(() => {
+    if (!shift) return
+    heading.current?.scrollIntoView({ block: 'start' })
+    heading.current?.focus()
+  }, [shift])
   const partner = useStaffPartner(slug, draft.partnerId || undefined)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [message, setMessage] = useState<string | null>(null)
@@ -241,21 +311,30 @@ function AddShift({ slug, me }: { slug: string; me: Me }) {
     const checked = validate(shiftInputSchema, input, t)
     setErrors(checked.errors ?? {})
     if (!checked.data) return setMessage(t('error.validation'))
-    add.mutate(checked.data, {
-      onSuccess: () => setMessage(null),
-      onError: (error) => {
-        const failure = errorsFromApi(error, t)
-        setErrors(failure.fields)
-        setMessage(failure.message)
+    save.mutate(
+      { id: shift?.id, input: checked.data },
+      {
+        onSuccess: () => {
+          setMessage(null)
+          setSaved(true)
+          if (shift) onDone()
+        },
+        onError: (error) => {
+          const failure = errorsFromApi(error, t)
+          setErrors(failure.fields)
+          setMessage(failure.message)
+        },
       },
-    })
+    )
   }
 
   return (
-    <section className="card" aria-labelledby="add-shift">
-      <h2 id="add-shift">{t('rota.add')}</h2>
+    <section className="card" aria-labelledby="shift-form">
+      <h2 id="shift-form" ref={heading} tabIndex={-1}>
+        {shift ? t('rota.edit') : t('rota.add')}
+      </h2>
       {message && <Alert tone="error">{message}</Alert>}
-      {add.isSuccess && !message && <Alert tone="success">{t('rota.added')}</Alert>}
+      {saved && !message && <Alert tone="success">{t('rota.added')}</Alert>}
       <Form onSubmit={submit}>
         <div className="field-row">
           <SelectField
@@ -370,9 +449,16 @@ function AddShift({ slug, me }: { slug: string; me: Me }) {
             />
           </div>
         )}
-        <Button type="submit" isDisabled={add.isPending}>
-          {t('rota.addSubmit')}
-        </Button>
+        <div className="cluster">
+          <Button type="submit" isDisabled={save.isPending}>
+            {shift ? t('manager.save') : t('rota.addSubmit')}
+          </Button>
+          {shift && (
+            <Button variant="secondary" onPress={onDone}>
+              {t('manager.cancel')}
+            </Button>
+          )}
+        </div>
       </Form>
     </section>
   )
