@@ -255,6 +255,15 @@ const toSummary = (row: SummaryRow): KnowledgeSummary => ({
   version: row.version,
 })
 
+/** Words as a text search query: stemmed in the reader's language or word for word, accents folded. */
+async function searchQuery(db: Database, words: string, language: string): Promise<string> {
+  const config = searchConfig(language)
+  const result = await db.execute(sql`
+    select (plainto_tsquery(${config}::regconfig, unaccent(${words})) ||
+            plainto_tsquery('simple', unaccent(${words})))::text as query`)
+  return (result as unknown as { rows: { query: string }[] }).rows[0]?.query ?? ''
+}
+
 /**
  * Notes of a centre, newest first, or best matches first for words: searched stemmed in the reader's
  * language and word for word, accents either way; narrowed by kind, tag, service and area.
@@ -267,12 +276,16 @@ export async function listNotes(options: {
 }): Promise<{ items: KnowledgeSummary[]; total: number; tags: { tag: string; count: number }[] }> {
   const { db, centreId, query } = options
   const words = query.q?.trim()
-  const config = searchConfig(options.language)
-  const stemmed = sql`plainto_tsquery(${config}::regconfig, unaccent(${words ?? ''}))`
-  const plain = sql`plainto_tsquery('simple', unaccent(${words ?? ''}))`
+  // The words as one query, stemmed or word for word, worked out first: a constant the planner can look
+  // up in the GIN index (stop words alone give an empty query, which finds nothing).
+  const tsquery = words ? await searchQuery(db, words, options.language) : null
   const conditions = and(
     eq(knowledgeNote.centreId, centreId),
-    words ? sql`(${knowledgeNote.search} @@ ${stemmed} or ${knowledgeNote.search} @@ ${plain})` : undefined,
+    tsquery === null
+      ? undefined
+      : tsquery === ''
+        ? sql`false`
+        : sql`${knowledgeNote.search} @@ ${tsquery}::tsquery`,
     query.kind ? eq(knowledgeNote.kind, query.kind) : undefined,
     query.tag ? sql`${query.tag} = any(${knowledgeNote.tags})` : undefined,
     query.service
@@ -292,7 +305,7 @@ export async function listNotes(options: {
       .leftJoin(editor, eq(editor.id, knowledgeNote.editorId))
       .where(conditions)
       .orderBy(
-        ...(words ? [sql`ts_rank(${knowledgeNote.search}, ${stemmed} || ${plain}) desc`] : []),
+        ...(tsquery ? [sql`ts_rank(${knowledgeNote.search}, ${tsquery}::tsquery) desc`] : []),
         desc(knowledgeNote.updatedAt),
         asc(knowledgeNote.id),
       )
