@@ -21,6 +21,7 @@ import { bookingCodeLimit, type CodeLimitOptions } from './modules/events/code-l
 import { programmeRoutes } from './modules/events/programme-routes'
 import { attendanceRoutes, checkInRoutes, eventStaffRoutes } from './modules/events/staff-routes'
 import { healthRoutes } from './modules/health/routes'
+import { interviewRoutes } from './modules/interviews/routes'
 import { knowledgeRoutes } from './modules/knowledge/routes'
 import { occupationRoutes } from './modules/occupations/routes'
 import { partnerRoutes, publicPartnerRoutes } from './modules/partners/routes'
@@ -104,6 +105,7 @@ export function createApp(options: AppOptions) {
   api.route('/', directoryRoutes)
   api.route('/', publicDirectoryRoutes)
   api.route('/', knowledgeRoutes)
+  api.route('/', interviewRoutes)
   api.route('/', programmeRoutes)
 
   app.use(

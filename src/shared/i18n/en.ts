@@ -1225,4 +1225,9 @@ export const en: Record<keyof typeof fr, string> = {
   'rota.holdAgain': 'Hold again',
   'rota.holdAgainNamed': 'Hold {when} again on {date}',
   'rota.change': 'Change',
+  'validation.referralNeedsService': 'Choose the directory service the person is referred to.',
+  'error.interview.unknownTheme': 'One of the themes does not exist for this area.',
+  'error.interview.unknownService': 'One of the services is not in this centre’s directory.',
+  'error.interview.slugTaken': 'A theme already has this identifier.',
+  'error.interview.themeNotFound': 'This theme does not exist in this centre.',
 }

@@ -1252,4 +1252,10 @@ export const fr = {
   'rota.holdAgain': 'Rétablir',
   'rota.holdAgainNamed': 'Rétablir {when} le {date}',
   'rota.change': 'Modifier',
+  'validation.referralNeedsService':
+    'Choisissez le service de l’annuaire vers lequel la personne est orientée.',
+  'error.interview.unknownTheme': 'Un des thèmes n’existe pas pour cet espace.',
+  'error.interview.unknownService': 'Un des services n’est pas dans l’annuaire de ce centre.',
+  'error.interview.slugTaken': 'Un thème porte déjà cet identifiant.',
+  'error.interview.themeNotFound': 'Ce thème n’existe pas dans ce centre.',
 } as const

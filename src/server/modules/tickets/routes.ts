@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono'
 import type { StaffRole } from '../../../shared/constants'
 import { areaDayInputSchema } from '../../../shared/schemas/centres'
 import { slugSchema } from '../../../shared/schemas/common'
+import { interviewInputSchema } from '../../../shared/schemas/interviews'
 import {
   deskSessionSchema,
   issuedTicketSchema,
@@ -52,8 +53,10 @@ function deskRole(roles: readonly StaffRole[]): MiddlewareHandler<AppEnv> {
 /** Loads the ticket named in the path and checks the caller's role in its centre. */
 function ticketRole(roles: readonly StaffRole[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const { centre } = await getTicketWithCentre(c.var.deps.db, c.req.param('id') ?? '')
-    requireRole(await c.var.getActor(), centre.id, roles)
+    const { db } = c.var.deps
+    const { centre } = await getTicketWithCentre(db, c.req.param('id') ?? '')
+    const actor = requireRole(await c.var.getActor(), centre.id, roles)
+    c.set('scope', { db, centre, centreId: centre.id, actor, actorUserId: actor.userId })
     await next()
   }
 }
@@ -61,6 +64,7 @@ function ticketRole(roles: readonly StaffRole[]): MiddlewareHandler<AppEnv> {
 const actionBody = z
   .object({ desk: z.uuid().optional() })
   .and(z.object({ transfer: transferInputSchema.optional() }))
+  .and(z.object({ interview: interviewInputSchema.optional() }))
 
 export const ticketRoutes = createRouter()
   .openapi(
@@ -259,6 +263,10 @@ export const ticketRoutes = createRouter()
       security: staffSecurity,
       middleware: [ticketRole(frontLine)] as const,
       summary: 'Recall, start, no-show, requeue, transfer, finish, cancel, or call a specific ticket',
+      description:
+        'Finishing or transferring may carry `interview`: the themes, outcomes, services referred to and ' +
+        'language of the interview that ends there — nothing about the person. It is recorded in the same ' +
+        'transaction: a refused record leaves the ticket as it was.',
       request: {
         params: ticketParam.extend({ action: z.enum(ticketActions) }),
         body: { required: false, content: { 'application/json': { schema: actionBody } } },
@@ -273,7 +281,11 @@ export const ticketRoutes = createRouter()
         db,
         ticketId: id,
         action,
-        input: { deskId: body.desk, transfer: body.transfer },
+        input: { deskId: body.desk, transfer: body.transfer, interview: body.interview },
+        // The interview that ends a step counts for the partner the counsellor works for.
+        partnerId:
+          c.var.scope.actor.grants.find((g) => g.centreId === c.var.scope.centreId && g.partnerId)
+            ?.partnerId ?? null,
         now: now(),
       })
       const announced = (action === 'call' || action === 'recall') && updated.status === 'called'

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm'
+import type { InterviewInput } from '../../../shared/schemas/interviews'
 import {
   type TicketAction,
   type TransferInput,
@@ -9,6 +10,7 @@ import type { Database } from '../../db/client'
 import { area, centre, desk } from '../../db/schema/centres'
 import { ticket, ticketStep } from '../../db/schema/tickets'
 import { AppError, notFound } from '../../http/errors'
+import { recordInterview } from '../interviews/interview-service'
 
 type Ticket = typeof ticket.$inferSelect
 type Status = Ticket['status']
@@ -38,7 +40,12 @@ export async function getTicketWithCentre(db: Database, ticketId: string) {
   return row
 }
 
-type ActionInput = { deskId?: string | undefined; transfer?: TransferInput | undefined }
+type ActionInput = {
+  deskId?: string | undefined
+  transfer?: TransferInput | undefined
+  /** The interview that ends here (finish or transfer). */
+  interview?: InterviewInput | undefined
+}
 
 /**
  * Moves a ticket along its life in one transaction with the row locked, and records the step: the
@@ -49,6 +56,8 @@ export async function applyTicketAction(options: {
   ticketId: string
   action: TicketAction
   input?: ActionInput
+  /** The partner of the counsellor acting, for the interview's record. */
+  partnerId?: string | null
   now: Date
 }) {
   const { db, ticketId, action, now } = options
@@ -176,6 +185,16 @@ export async function applyTicketAction(options: {
       kind: step.kind,
       note: step.note ?? null,
     })
+    const interview = options.input?.interview
+    if (interview && (action === 'finish' || action === 'transfer'))
+      await recordInterview(tx, {
+        ticket: current,
+        partnerId: options.partnerId ?? null,
+        defaultLanguage: home.defaultLanguage,
+        input: interview,
+        transferred: action === 'transfer',
+        now,
+      })
     return updated
   })
 }
