@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm'
 import { pickText } from '../../../shared/i18n/locales'
 import {
   type InterviewInput,
@@ -10,7 +10,7 @@ import {
 import type { Database } from '../../db/client'
 import { uniqueViolation } from '../../db/errors'
 import { area } from '../../db/schema/centres'
-import { directoryService } from '../../db/schema/directory'
+import { directoryService, directoryServiceArea } from '../../db/schema/directory'
 import { interview, interviewReferral, interviewTheme, interviewThemeLink } from '../../db/schema/interviews'
 import type { ticket } from '../../db/schema/tickets'
 import { conflict, fieldRefusal, notFound } from '../../http/errors'
@@ -180,4 +180,45 @@ export async function saveTheme(options: {
       throw conflict('error.interview.slugTaken', 'slug')
     throw error
   }
+}
+
+/**
+ * Services a counsellor of an area is likely to refer to, for one-tap choice: those the directory lists
+ * for the area, then those referred to most from it in the last 90 days. At most eight.
+ */
+export async function referralSuggestions(options: {
+  db: Database
+  centreId: string
+  areaId: string
+  language: string
+  defaultLanguage: string
+  today: string
+}): Promise<{ id: string; label: string }[]> {
+  const { db, centreId, areaId } = options
+  const result = await db.execute(sql`
+    with listed as (
+      select s.id, 0 as rank, 0 as uses from ${directoryService} s
+      join ${directoryServiceArea} sa on sa.service_id = s.id and sa.area_id = ${areaId}
+      where s.centre_id = ${centreId}
+    ), used as (
+      select r.service_id as id, 1 as rank, count(*)::int as uses
+      from ${interviewReferral} r join ${interview} i on i.id = r.interview_id
+      where i.centre_id = ${centreId} and i.area_id = ${areaId} and r.service_id is not null
+        and i.service_date > (${options.today}::date - 90)
+      group by r.service_id
+    ), ranked as (
+      select id, min(rank) as rank, max(uses) as uses from (select * from listed union all select * from used) u
+      group by id
+    )
+    select s.id, s.organisation, s.name from ranked
+    join ${directoryService} s on s.id = ranked.id
+    order by ranked.rank, ranked.uses desc, s.organisation
+    limit 8`)
+  const rows = (
+    result as unknown as { rows: { id: string; organisation: string; name: Record<string, string> }[] }
+  ).rows
+  return rows.map((row) => ({
+    id: row.id,
+    label: `${pickText(row.name, options.language, options.defaultLanguage)} — ${row.organisation}`,
+  }))
 }

@@ -128,6 +128,34 @@ describe('interview records', () => {
     expect(referrals).toMatchObject([
       { serviceId: s.serviceId, label: 'Foyer Exemple — Logement des jeunes travailleurs' },
     ])
+
+    // Next time, the services the directory lists for the area come first, then those used from it.
+    await createService({
+      db: t.db,
+      centreId: s.centre.id,
+      actorUserId: null,
+      input: {
+        organisation: 'Mission Exemple',
+        name: { fr: 'Accompagnement vers l’emploi' },
+        areaIds: [s.job.id],
+        lastVerified: '2026-11-01',
+      },
+    })
+    const suggested = await json(
+      await t.request(`/api/v1/centres/${s.centre.slug}/referral-suggestions?area=${s.job.id}`, {
+        cookie: s.manager,
+      }),
+    )
+    expect(suggested.body.items.map((item: { label: string }) => item.label)).toEqual([
+      'Accompagnement vers l’emploi — Mission Exemple',
+      'Logement des jeunes travailleurs — Foyer Exemple',
+    ])
+    const elsewhere = await json(
+      await t.request(`/api/v1/centres/${s.centre.slug}/referral-suggestions?area=${s.training.id}`, {
+        cookie: s.manager,
+      }),
+    )
+    expect(elsewhere.body.items).toEqual([])
   })
 
   it('refuses an unknown service, a theme of another area or a referral to nowhere, and leaves the ticket in service', async () => {

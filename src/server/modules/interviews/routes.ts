@@ -3,8 +3,9 @@ import { interviewThemeInputSchema, interviewThemeSchema } from '../../../shared
 import { createRouter } from '../../http/context'
 import { jsonBody, jsonContent, staffErrors, staffSecurity } from '../../http/openapi'
 import { centreManagers, centreStaff } from '../auth/policy'
+import { localDateOf } from '../centres/opening-status'
 import { centreItemParam, centreParam, centreRole } from '../centres/scope'
-import { listThemes, saveTheme } from './interview-service'
+import { listThemes, referralSuggestions, saveTheme } from './interview-service'
 
 const tags = ['Interviews']
 const route = <const R extends Parameters<typeof createRoute>[0]>(r: R) =>
@@ -12,6 +13,35 @@ const route = <const R extends Parameters<typeof createRoute>[0]>(r: R) =>
 
 /** The centre's list of interview themes: read by its staff, kept by its managers. */
 export const interviewRoutes = createRouter()
+  .openapi(
+    route({
+      method: 'get',
+      path: '/centres/{centre}/referral-suggestions',
+      middleware: [centreRole(centreStaff)] as const,
+      summary: 'Services to offer first when recording a referral from an area',
+      description:
+        'The directory’s services for the area, then those most referred to from it in the last 90 days; at most eight.',
+      request: { params: centreParam, query: z.object({ area: z.uuid() }) },
+      responses: {
+        200: jsonContent(
+          z.object({ items: z.array(z.object({ id: z.uuid(), label: z.string() })) }),
+          'Services',
+        ),
+      },
+    }),
+    async (c) => {
+      const { db, centreId, centre } = c.var.scope
+      const items = await referralSuggestions({
+        db,
+        centreId,
+        areaId: c.req.valid('query').area,
+        language: c.var.locale,
+        defaultLanguage: centre.defaultLanguage,
+        today: localDateOf(c.var.deps.now(), centre.timezone),
+      })
+      return c.json({ items }, 200)
+    },
+  )
   .openapi(
     route({
       method: 'get',
