@@ -115,6 +115,9 @@ const NoteFormPage = lazy(() =>
 const NoteHistoryPage = lazy(() =>
   import('./surfaces/knowledge/note-history-page').then((m) => ({ default: m.NoteHistoryPage })),
 )
+const InterviewThemesPage = lazy(() =>
+  import('./surfaces/manager/interview-themes-page').then((m) => ({ default: m.InterviewThemesPage })),
+)
 const StaffDirectoryPage = lazy(() =>
   import('./surfaces/directory/staff-directory-page').then((m) => ({ default: m.StaffDirectoryPage })),
 )
@@ -180,6 +183,7 @@ export function AppRoutes() {
         <Route path="/staff/c/:centre/manager/trainings" element={<OwnTrainingsPage />} />
         <Route path="/staff/c/:centre/manager/trainings/:id" element={<TrainingFormPage />} />
         <Route path="/staff/c/:centre/manager/events" element={<EventsPage />} />
+        <Route path="/staff/c/:centre/manager/interview-themes" element={<InterviewThemesPage />} />
         <Route path="/staff/c/:centre/manager/events/:id" element={<EventFormPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

@@ -215,7 +215,9 @@ describe('partners', () => {
     // A colleague of another partner finds it by its words, changes it; the history keeps both versions.
     await desk.page.goto(`/staff/c/${centre.slug}/knowledge`)
     await desk.page.getByLabel('Search the notes').fill('foyers logements')
+    await expect.poll(() => desk.page.url()).toContain('q=foyers+logements')
     await desk.page.getByRole('link', { name: 'Orienter vers le foyer' }).click()
+    await expect.poll(() => desk.page.getByRole('link', { name: 'Edit' }).isVisible()).toBe(true)
     await desk.page.getByRole('link', { name: 'Edit' }).click()
     await desk.page.getByLabel('Text').fill('Appeler **le matin**, avant 11 h.')
     await desk.page.getByRole('button', { name: 'Save' }).click()

@@ -1,6 +1,10 @@
+import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { interview, interviewReferral, interviewThemeLink } from '../../src/server/db/schema/interviews'
+import { createService } from '../../src/server/modules/directory/directory-service'
+import { saveTheme } from '../../src/server/modules/interviews/interview-service'
 import { duringOpeningHours, walkInCentre } from '../../src/server/test/walk-in'
-import { expectAccessible, startE2e } from './harness'
+import { expectAccessible, snap, startE2e } from './harness'
 
 let e2e: Awaited<ReturnType<typeof startE2e>>
 
@@ -82,4 +86,67 @@ describe('reception and desks', () => {
     for (const { context } of [front, first, other]) await context.close()
     e2e.assertCleanConsole()
   }, 120_000)
+
+  it('records the interview in four taps: two themes, a referral, finish', async () => {
+    duringOpeningHours(e2e.t)
+    const centre = await walkInCentre(e2e.t)
+    const centreId = centre.centre.id
+    for (const [slug, fr, en] of [
+      ['cv', 'CV et lettre', 'CV and cover letter'],
+      ['logement', 'Logement', 'Housing'],
+      ['entretien', 'Entretien d’embauche', 'Job interview'],
+    ] as const)
+      await saveTheme({
+        db: e2e.t.db,
+        centreId,
+        actorUserId: null,
+        input: { slug, name: { fr, en }, areaId: slug === 'logement' ? null : centre.job.id },
+      })
+    await createService({
+      db: e2e.t.db,
+      centreId,
+      actorUserId: null,
+      input: {
+        organisation: 'Foyer Exemple',
+        name: { fr: 'Logement des jeunes travailleurs', en: 'Housing for young workers' },
+        areaIds: [centre.job.id],
+        lastVerified: '2026-11-01',
+      },
+    })
+    const issued = await (await centre.take('emploi')).json()
+    const counsellor = await e2e.t.buildStaff('counsellor', centreId)
+    const { page, context } = await e2e.newPage({ locale: 'en-GB' })
+    await e2e.signIn(page, counsellor.email, counsellor.password)
+    await page.goto(`/staff/c/${centre.centre.slug}/desk`)
+    await page.getByText('E · Find a job').click()
+    await page.getByRole('button', { name: 'Open the desk' }).click()
+    await page.getByRole('button', { name: 'Call next' }).click()
+    await expect.poll(() => page.locator('#current-code').textContent()).toBe(issued.code)
+    await page.getByRole('button', { name: 'Start' }).click()
+    await expect.poll(() => page.getByRole('button', { name: 'Housing', exact: true }).isVisible()).toBe(true)
+    await expectAccessible(page)
+
+    // The four taps.
+    await page.getByRole('button', { name: 'CV and cover letter' }).click()
+    await page.getByRole('button', { name: 'Housing', exact: true }).click()
+    await page.getByRole('button', { name: 'Housing for young workers — Foyer Exemple' }).click()
+    await snap(page, 'desk-interview-en')
+    await page.getByRole('button', { name: 'Finish' }).click()
+    await expect.poll(() => page.getByRole('button', { name: 'Call next' }).isVisible()).toBe(true)
+
+    const [record] = await e2e.t.db.select().from(interview).where(eq(interview.ticketId, issued.id))
+    expect(record?.outcomes).toEqual(['referral'])
+    const themes = await e2e.t.db
+      .select()
+      .from(interviewThemeLink)
+      .where(eq(interviewThemeLink.interviewId, record?.id ?? ''))
+    expect(themes).toHaveLength(2)
+    const referrals = await e2e.t.db
+      .select()
+      .from(interviewReferral)
+      .where(eq(interviewReferral.interviewId, record?.id ?? ''))
+    expect(referrals.map((r) => r.label)).toEqual(['Foyer Exemple — Logement des jeunes travailleurs'])
+    await context.close()
+    e2e.assertCleanConsole()
+  })
 })

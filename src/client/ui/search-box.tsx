@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { useSearchParams } from 'react-router'
+import { useLocation, useSearchParams } from 'react-router'
 import { TextField } from './text-field'
 
 /** Waits this long after the last key before asking: answers as you type, not on every letter. */
@@ -9,16 +9,19 @@ const TYPING_PAUSE_MS = 200
  * A query typed in a search box and kept in the address (`?q=`), so the back button and a shared link
  * bring the same results: `typed` follows the keys, `query` (what to search) follows once typing pauses.
  * Only typing rewrites the address — a rewrite on arrival could undo a click on a result made while its
- * page was loading.
+ * page was loading — and never once the reader has left for another page (a result clicked within the
+ * pause, while this page still shows as the next one loads).
  */
 export function useTypedQuery(): { typed: string; setTyped: (value: string) => void; query: string } {
   const [params, setParams] = useSearchParams()
+  const { pathname } = useLocation()
   const query = params.get('q') ?? ''
   const [typed, setTyped] = useState(query)
   useEffect(() => {
     if (typed === query) return
     const timer = setTimeout(
       () =>
+        window.location.pathname === pathname &&
         setParams(
           (current) => {
             const next = new URLSearchParams(current)
@@ -31,7 +34,7 @@ export function useTypedQuery(): { typed: string; setTyped: (value: string) => v
       TYPING_PAUSE_MS,
     )
     return () => clearTimeout(timer)
-  }, [typed, query, setParams])
+  }, [typed, query, setParams, pathname])
   return { typed, setTyped, query }
 }
 

@@ -15,6 +15,7 @@ import { addStaff } from '../modules/staff/staff-service'
 import { seedDemoCatalogue } from './demo-catalogue'
 import { seedDemoDirectory } from './demo-directory'
 import { seedDemoEvents } from './demo-events'
+import { seedDemoInterviewThemes } from './demo-interview-themes'
 import { seedDemoKnowledge } from './demo-knowledge'
 import { seedDemoTrainings } from './demo-trainings'
 
@@ -279,6 +280,7 @@ export async function seedDemo({ db, auth, now = new Date() }: { db: Database; a
       },
     })
   const service = await seedDemoDirectory({ db, centreId: demo.id })
+  await seedDemoInterviewThemes({ db, centreId: demo.id, area: areaId })
   await seedDemoEvents({
     db,
     centreId: demo.id,

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { z } from 'zod'
 import type { AreaDayInput } from '../../../shared/schemas/centres'
+import type { InterviewInput } from '../../../shared/schemas/interviews'
 import {
   deskSessionSchema,
   type IssueTicketInput,
@@ -110,15 +111,22 @@ export function useTicketAction(slug: string) {
       action,
       desk,
       transfer,
+      interview,
     }: {
       id: string
       action: TicketAction
       desk?: string
       transfer?: TransferInput
+      /** The interview that ends with this step (finish, transfer). */
+      interview?: InterviewInput
     }) =>
       api(`/tickets/${id}/${action}`, staffTicketSchema, {
         method: 'POST',
-        body: { ...(desk ? { desk } : {}), ...(transfer ? { transfer } : {}) },
+        body: {
+          ...(desk ? { desk } : {}),
+          ...(transfer ? { transfer } : {}),
+          ...(interview ? { interview } : {}),
+        },
       }),
     onSuccess: (ticket) => {
       queryClient.setQueryData(walkInKeys.ticket(ticket.id), ticket)

@@ -11,6 +11,7 @@ import { Checkbox } from '../../ui/checkbox'
 import { SelectField } from '../../ui/select-field'
 import { ErrorMessage, Loading } from '../../ui/states'
 import { TextField } from '../../ui/text-field'
+import { emptyInterview, type InterviewDraft, InterviewPanel, interviewInput } from './interview-panel'
 
 type Props = {
   slug: string
@@ -23,7 +24,8 @@ type Props = {
 
 /**
  * The visitor in front of the counsellor: the ticket, the thread of its earlier steps with their
- * handover notes, and what can be done next. Finishing is where the interview record will plug in.
+ * handover notes, the interview record filled in as it goes, and what can be done next: finishing or
+ * transferring sends the record with it.
  */
 export function CurrentTicket(props: Props) {
   const t = useT()
@@ -31,12 +33,15 @@ export function CurrentTicket(props: Props) {
   const ticket = useStaffTicket(props.ticketId)
   const act = useTicketAction(props.slug)
   const [transferring, setTransferring] = useState(false)
+  const [interview, setInterview] = useState<InterviewDraft>(emptyInterview)
 
   if (ticket.isPending) return <Loading />
   if (ticket.isError) return <ErrorMessage error={ticket.error} />
   const current = ticket.data
-  const run = (action: 'recall' | 'start' | 'no-show' | 'finish') => act.mutate({ id: current.id, action })
+  const run = (action: 'recall' | 'start' | 'no-show') => act.mutate({ id: current.id, action })
+  const finish = () => act.mutate({ id: current.id, action: 'finish', interview: interviewInput(interview) })
   const called = current.status === 'called'
+  const areaId = props.areas.find((area) => area.slug === current.area)?.id
 
   return (
     <article className="card stack current-ticket" aria-labelledby="current-code">
@@ -57,8 +62,9 @@ export function CurrentTicket(props: Props) {
       </header>
       {act.isError && <ErrorMessage error={act.error} />}
       <Thread ticket={current} areaName={props.areaName} />
+      <InterviewPanel slug={props.slug} areaId={areaId} value={interview} onChange={setInterview} />
       {transferring ? (
-        <TransferForm {...props} onDone={() => setTransferring(false)} />
+        <TransferForm {...props} interview={interview} onDone={() => setTransferring(false)} />
       ) : (
         <div className="cluster">
           {called && (
@@ -77,12 +83,7 @@ export function CurrentTicket(props: Props) {
           <Button variant="secondary" onPress={() => setTransferring(true)} isDisabled={act.isPending}>
             {t('desk.transfer')}
           </Button>
-          {/* The interview record of a later release opens here, before the ticket is finished. */}
-          <Button
-            variant={called ? 'secondary' : 'primary'}
-            onPress={() => run('finish')}
-            isDisabled={act.isPending}
-          >
+          <Button variant={called ? 'secondary' : 'primary'} onPress={finish} isDisabled={act.isPending}>
             {t('desk.finish')}
           </Button>
         </div>
@@ -116,7 +117,7 @@ function Thread({ ticket, areaName }: { ticket: StaffTicket; areaName: (slug: st
   )
 }
 
-function TransferForm(props: Props & { onDone: () => void }) {
+function TransferForm(props: Props & { interview: InterviewDraft; onDone: () => void }) {
   const t = useT()
   const act = useTicketAction(props.slug)
   const ticket = useStaffTicket(props.ticketId)
@@ -148,6 +149,7 @@ function TransferForm(props: Props & { onDone: () => void }) {
           note: note || undefined,
           keepArrival,
         },
+        interview: interviewInput(props.interview),
       },
       { onSuccess: props.onDone },
     )

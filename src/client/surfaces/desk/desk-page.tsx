@@ -222,6 +222,7 @@ function DeskSession(props: {
         {callNext.isError && <ErrorMessage error={callNext.error} />}
         {current ? (
           <CurrentTicket
+            key={current.id}
             slug={props.slug}
             ticketId={current.id}
             deskId={desk.id}

@@ -18,6 +18,7 @@ const sections: { path: string; label: MessageKey; alsoFor?: readonly StaffRole[
   { path: 'resource-themes', label: 'resources.nav.themes' },
   { path: 'resources-import', label: 'resources.nav.import', alsoFor: ['partner_coordinator'] },
   { path: 'events', label: 'surface.events', alsoFor: ['partner_coordinator'] },
+  { path: 'interview-themes', label: 'interviewThemes.title' },
 ]
 
 /**

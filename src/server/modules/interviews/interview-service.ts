@@ -146,7 +146,7 @@ async function checkArea(tx: Database, centreId: string, areaId: string | null) 
 export async function saveTheme(options: {
   db: Database
   centreId: string
-  actorUserId: string
+  actorUserId: string | null
   themeId?: string
   input: InterviewThemeInput
 }): Promise<InterviewTheme> {
