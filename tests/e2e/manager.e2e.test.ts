@@ -114,6 +114,35 @@ describe('centre set-up by a manager', () => {
     e2e.assertCleanConsole()
   })
 
+  it('keeps the interview themes: one added for an area, then archived, its name kept', async () => {
+    const centre = await e2e.t.buildCentre({ languages: ['fr', 'en'] })
+    await e2e.t.buildArea(centre.id, {
+      ticketLetter: 'E',
+      name: { fr: 'Trouver un emploi', en: 'Find a job' },
+    })
+    const manager = await e2e.t.buildStaff('manager', centre.id)
+    const { page, context } = await e2e.newPage({ locale: 'en-GB' })
+    await e2e.signIn(page, manager.email, manager.password)
+    await page.goto(`/staff/c/${centre.slug}/manager/interview-themes`)
+    await expect.poll(() => page.getByRole('heading', { name: 'No themes yet' }).isVisible()).toBe(true)
+    await expectAccessible(page)
+    await page.getByLabel('Name (French)').fill('CV et lettre')
+    await page.getByLabel('Name (English)').fill('CV and cover letter')
+    await page.getByLabel('Identifier').fill('cv')
+    await page.getByRole('button', { name: /Area$/ }).click()
+    await page.getByRole('option', { name: 'Find a job' }).click()
+    await page.getByRole('button', { name: 'Save' }).click()
+    await expect
+      .poll(() => page.getByText('The theme “CV and cover letter” is saved.').isVisible())
+      .toBe(true)
+    expect(await page.getByRole('row', { name: /CV and cover letter.*Find a job/ }).isVisible()).toBe(true)
+    await page.getByRole('button', { name: 'Archive CV and cover letter' }).click()
+    await expect.poll(() => page.getByText('Archived', { exact: true }).isVisible()).toBe(true)
+    await expectAccessible(page)
+    await context.close()
+    e2e.assertCleanConsole()
+  })
+
   it('gives a manager a one-time password to hand to a new colleague', async () => {
     const centre = await e2e.t.buildCentre()
     const manager = await e2e.t.buildStaff('manager', centre.id)
