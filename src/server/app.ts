@@ -30,6 +30,7 @@ import { catalogueRoutes } from './modules/resources/routes'
 import { publicRotaRoutes, rotaRoutes } from './modules/rota/routes'
 import { searchRoutes } from './modules/search/routes'
 import { staffRoutes } from './modules/staff/routes'
+import { statisticsRoutes } from './modules/statistics/routes'
 import { type IssueLimitOptions, ticketIssueLimit } from './modules/tickets/issue-limit'
 import { createTicketLive } from './modules/tickets/live'
 import { liveRoutes } from './modules/tickets/live-routes'
@@ -106,6 +107,7 @@ export function createApp(options: AppOptions) {
   api.route('/', publicDirectoryRoutes)
   api.route('/', knowledgeRoutes)
   api.route('/', interviewRoutes)
+  api.route('/', statisticsRoutes)
   api.route('/', programmeRoutes)
 
   app.use(

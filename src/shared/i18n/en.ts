@@ -1260,4 +1260,7 @@ export const en: Record<keyof typeof fr, string> = {
   'interviewThemes.add': 'Add a theme',
   'interviewThemes.emptyTitle': 'No themes yet',
   'interviewThemes.emptyText': 'Add the topics your areas talk about: CVs, housing, starting a business…',
+  'validation.thresholdTooSmall': 'At least 2: a count of 1 would point at a person.',
+  'validation.periodEndsBeforeStart': 'The period must end after it starts.',
+  'validation.periodTooLong': 'A period of three years at most.',
 }

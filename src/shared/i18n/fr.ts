@@ -1289,4 +1289,7 @@ export const fr = {
   'interviewThemes.emptyTitle': 'Aucun thème pour l’instant',
   'interviewThemes.emptyText':
     'Ajoutez les sujets dont on parle dans vos espaces : CV, logement, création d’entreprise…',
+  'validation.thresholdTooSmall': 'Au moins 2 : un chiffre de 1 désignerait une personne.',
+  'validation.periodEndsBeforeStart': 'La fin de la période doit venir après son début.',
+  'validation.periodTooLong': 'Une période de trois ans au plus.',
 } as const

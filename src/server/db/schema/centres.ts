@@ -42,6 +42,10 @@ export const centre = pgTable('centre', {
   showPartnerOnRota: boolean('show_partner_on_rota').notNull().default(false),
   /** Directory entries not checked for this many months are flagged to managers for review. */
   directoryReviewMonths: integer('directory_review_months').notNull().default(12),
+  /** The smallest group a published statistic may describe: counts from 1 to k−1 are withheld. */
+  disclosureThreshold: integer('disclosure_threshold').notNull().default(5),
+  /** Days after which raw tickets, steps and interview records are folded into daily figures and purged. */
+  retentionDays: integer('retention_days').notNull().default(90),
   ...timestamps,
 })
 

@@ -23,7 +23,7 @@ describe('disclosure control', () => {
     fc.assert(
       fc.property(tables, thresholds, (counts, k) => {
         for (const value of grid(protectTable(counts, k)).flat())
-          expect(value === null || value === 0 || (value !== undefined && value >= k)).toBe(true)
+          expect(typeof value === 'string' || value === 0 || (value !== undefined && value >= k)).toBe(true)
       }),
       { numRuns: 2_000 },
     )
@@ -34,7 +34,7 @@ describe('disclosure control', () => {
       fc.property(tables, thresholds, (counts, k) => {
         const published = grid(protectTable(counts, k))
         const lines = [...published, ...(published[0] ?? []).map((_, c) => published.map((row) => row[c]))]
-        for (const line of lines) expect(line.filter((value) => value === null).length).not.toBe(1)
+        for (const line of lines) expect(line.filter((value) => typeof value === 'string').length).not.toBe(1)
       }),
       { numRuns: 2_000 },
     )
@@ -46,11 +46,12 @@ describe('disclosure control', () => {
         const table = protectTable(counts, k)
         table.cells.forEach((row, r) => {
           row.forEach((value, c) => {
-            if (value !== null) expect(value).toBe(counts[r]?.[c])
+            if (typeof value === 'number') expect(value).toBe(counts[r]?.[c])
+            else if (value === 'small') expect(counts[r]?.[c]).toBeLessThan(k)
           })
         })
         const total = counts.flat().reduce((a, b) => a + b, 0)
-        if (table.total !== null) expect(table.total).toBe(total)
+        if (typeof table.total === 'number') expect(table.total).toBe(total)
       }),
       { numRuns: 1_000 },
     )
@@ -65,12 +66,20 @@ describe('disclosure control', () => {
       5,
     )
     expect(table.cells).toEqual([
-      [null, null, 20],
-      [null, null, 30],
+      ['small', 'hidden', 20],
+      ['hidden', 'hidden', 30],
     ])
     expect(table.rowTotals).toEqual([33, 57])
     expect(table.columnTotals).toEqual([15, 25, 50])
     expect(table.total).toBe(90)
+  })
+
+  it('never hides a zero beside a small count, which would give it back as the total', () => {
+    // 1 and three zeros: hiding a zero would leave "1 + 0 = total" — the total is withheld instead.
+    const { values, total } = protectSeries([1, 0, 0, 0], 5)
+    expect(values).toEqual(['small', 0, 0, 0])
+    expect(total).toBe('small')
+    expect(protectSeries([3, 0, 11], 5)).toEqual({ values: ['small', 0, 'hidden'], total: 14 })
   })
 
   it('keeps zeros and large counts as they are', () => {
@@ -80,7 +89,7 @@ describe('disclosure control', () => {
       columnTotals: [0, 7, 9],
       total: 16,
     })
-    expect(protectSeries([0, 2, 40, 9], 5)).toEqual({ values: [0, null, 40, null], total: 51 })
-    expect([0, 1, 4, 5].map((value) => protectCount(value, 5))).toEqual([0, null, null, 5])
+    expect(protectSeries([0, 2, 40, 9], 5)).toEqual({ values: [0, 'small', 40, 'hidden'], total: 51 })
+    expect([0, 1, 4, 5].map((value) => protectCount(value, 5))).toEqual([0, 'small', 'small', 5])
   })
 })

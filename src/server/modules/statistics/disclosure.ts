@@ -1,17 +1,18 @@
 /**
  * Disclosure control: what every statistic goes through before it leaves the server. A count from 1 to
- * k−1 could point at a person ("the 2 people over 60 seen on Tuesday"), so it is withheld and shown as
- * "<k" (`null` here). Withholding one number is not enough when its row or column total is published —
- * total minus the others gives it back — so a second number of that line is withheld too (secondary
+ * k−1 could point at a person ("the 2 people over 60 seen on Tuesday"), so it is withheld as `small`
+ * (shown "<k"). Withholding one number is not enough when its row or column total is published — total
+ * minus the others gives it back — so a second number of that line is withheld too, as `hidden` (secondary
  * suppression), again and again until no row or column of the table, its totals included, has exactly
- * one withheld number. Zero stays zero: it says nobody, and points at no one.
+ * one withheld number. The second number is never a zero when another will do: a zero beside a withheld
+ * count would give it back as the line's total. Zero itself stays zero: it says nobody.
  */
 
 /** The smallest group a published count may describe, unless a centre says otherwise. */
 export const DEFAULT_THRESHOLD = 5
 
-/** A count as published: the number, or `null` for "fewer than k" (withheld). */
-export type Published = number | null
+/** A count as published: the number, `small` for 1 to k−1 ("<k"), or `hidden` when it would give one back. */
+export type Published = number | 'small' | 'hidden'
 
 export type ProtectedTable = {
   /** `cells[row][column]`. */
@@ -23,7 +24,7 @@ export type ProtectedTable = {
 
 /** One count alone (a headline figure): withheld when it is from 1 to k−1. */
 export function protectCount(value: number, k: number): Published {
-  return value >= 1 && value < k ? null : value
+  return value >= 1 && value < k ? 'small' : value
 }
 
 /**
@@ -39,7 +40,8 @@ export function protectTable(counts: readonly (readonly number[])[], k: number):
   // The extended grid: counts, row totals in the last column, column totals and the total in the last row.
   const grid: number[][] = counts.map((row) => [...row, sum(row)])
   grid.push(Array.from({ length: columns + 1 }, (_, column) => sum(grid.map((row) => row[column] ?? 0))))
-  const withheld = grid.map((row) => row.map((value) => value >= 1 && value < k))
+  const small = grid.map((row) => row.map((value) => value >= 1 && value < k))
+  const withheld = small.map((row) => [...row])
 
   const lines: [number, number][][] = [
     ...grid.map((row, r) => row.map((_, c): [number, number] => [r, c])),
@@ -60,7 +62,8 @@ export function protectTable(counts: readonly (readonly number[])[], k: number):
     }
   }
 
-  const publish = (r: number, c: number): Published => (withheld[r]?.[c] ? null : (grid[r]?.[c] ?? 0))
+  const publish = (r: number, c: number): Published =>
+    small[r]?.[c] ? 'small' : withheld[r]?.[c] ? 'hidden' : (grid[r]?.[c] ?? 0)
   return {
     cells: counts.map((row, r) => row.map((_, c) => publish(r, c))),
     rowTotals: counts.map((_, r) => publish(r, columns)),
@@ -70,8 +73,8 @@ export function protectTable(counts: readonly (readonly number[])[], k: number):
 }
 
 /**
- * The number to withhold beside a line's only withheld one: the smallest of the line's other counts,
- * preferring a count of the table to a total (totals say the most) and a non-zero count to a zero.
+ * The number to withhold beside a line's only withheld one: a non-zero one (a zero would give the other
+ * back as the total), a count of the table rather than a total (totals say the most), the smallest.
  */
 function complement(
   line: [number, number][],
@@ -85,8 +88,8 @@ function complement(
   const open = line.filter(([r, c]) => !withheld[r]?.[c])
   return open.sort(
     (a, b) =>
-      Number(isTotal(a)) - Number(isTotal(b)) ||
       Number(value(a) === 0) - Number(value(b) === 0) ||
+      Number(isTotal(a)) - Number(isTotal(b)) ||
       value(a) - value(b),
   )[0]
 }
