@@ -4,6 +4,7 @@ import type { StaffRole } from '../../../shared/constants'
 import { areaDayInputSchema } from '../../../shared/schemas/centres'
 import { slugSchema } from '../../../shared/schemas/common'
 import { interviewInputSchema } from '../../../shared/schemas/interviews'
+import { visitProfileInputSchema, visitProfileSchema } from '../../../shared/schemas/profiles'
 import {
   deskSessionSchema,
   issuedTicketSchema,
@@ -16,10 +17,11 @@ import {
   walkInBoardSchema,
 } from '../../../shared/schemas/tickets'
 import { type AppEnv, createRouter } from '../../http/context'
-import { jsonContent, publicErrors, staffErrors, staffSecurity } from '../../http/openapi'
+import { jsonBody, jsonContent, publicErrors, staffErrors, staffSecurity } from '../../http/openapi'
 import { requireRole } from '../auth/policy'
 import { setAreaDayState } from '../centres/area-status'
 import { centreParam, centreRole } from '../centres/scope'
+import { getVisitProfile, saveVisitProfile } from '../profiles/profile-service'
 import { callNextTicket } from './call-next'
 import { closeDeskSession, getDeskWithCentre, openDeskSession } from './desk-sessions'
 import { issueTicket } from './issue-ticket'
@@ -295,4 +297,38 @@ export const ticketRoutes = createRouter()
       ])
       return c.json(presented, 200)
     },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/tickets/{id}/profile',
+      tags,
+      security: staffSecurity,
+      middleware: [ticketRole(frontLine)] as const,
+      summary: 'The visit’s profile in coarse bands, or null when none was given',
+      request: { params: ticketParam },
+      responses: { 200: jsonContent(visitProfileSchema.nullable(), 'The profile'), ...staffErrors },
+    }),
+    async (c) => c.json(await getVisitProfile(c.var.deps.db, c.req.valid('param').id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/tickets/{id}/profile',
+      tags,
+      security: staffSecurity,
+      middleware: [ticketRole(frontLine)] as const,
+      summary: 'Record the visit’s profile, with the visitor’s agreement: coarse bands, any left unanswered',
+      request: { params: ticketParam, ...jsonBody(visitProfileInputSchema) },
+      responses: { 200: jsonContent(visitProfileSchema, 'The profile'), ...staffErrors },
+    }),
+    async (c) =>
+      c.json(
+        await saveVisitProfile({
+          db: c.var.deps.db,
+          ticketId: c.req.valid('param').id,
+          input: c.req.valid('json'),
+        }),
+        200,
+      ),
   )
