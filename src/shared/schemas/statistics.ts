@@ -55,3 +55,18 @@ export const interviewStatisticsSchema = z
   })
   .meta({ id: 'InterviewStatistics' })
 export type InterviewStatistics = z.infer<typeof interviewStatisticsSchema>
+
+/** Visit profiles over a period: for each question, how many gave each answer (bands, never people). */
+export const profileStatisticsSchema = z
+  .object({
+    k: z.number().int(),
+    total: published,
+    questions: z.array(
+      z.object({
+        question: z.enum(['ageBand', 'situation', 'education', 'firstVisit', 'heardFrom']),
+        answers: z.array(z.object({ answer: z.string(), count: published })),
+      }),
+    ),
+  })
+  .meta({ id: 'ProfileStatistics' })
+export type ProfileStatistics = z.infer<typeof profileStatisticsSchema>

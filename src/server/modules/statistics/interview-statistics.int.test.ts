@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { interview, interviewReferral, interviewThemeLink } from '../../db/schema/interviews'
+import { visitProfile } from '../../db/schema/profiles'
 import { createTestContext, type TestContext } from '../../test/app'
 import { saveTheme } from '../interviews/interview-service'
 import { catalogueFactories } from '../resources/testing'
@@ -164,5 +165,40 @@ describe('interview statistics', () => {
       },
     )
     expect(long.status).toBe(422)
+  })
+
+  it('gives every answer of every profile question, withholding the small ones and what would give them back', async () => {
+    const s = await november()
+    const profile = (ageBand: string, situation: string) => ({
+      centreId: s.centre.id,
+      serviceDate: '2026-11-10',
+      ageBand,
+      situation,
+      education: 'no_answer',
+      firstVisit: 'yes',
+      heardFrom: 'no_answer',
+    })
+    await t.db
+      .insert(visitProfile)
+      .values([
+        ...Array.from({ length: 6 }, () => profile('16_25', 'job_seeker')),
+        ...Array.from({ length: 5 }, () => profile('26_35', 'job_seeker')),
+        profile('over_65', 'employed'),
+        profile('over_65', 'other'),
+      ])
+    const path = `/api/v1/centres/${s.centre.slug}/statistics/profiles?from=2026-11-01&to=2026-11-30`
+    const { status, body } = await json(await t.request(path, { cookie: s.manager }))
+    expect(status).toBe(200)
+    expect(body.total).toBe(13)
+    const answers = (question: string) =>
+      Object.fromEntries(
+        body.questions
+          .find((q: { question: string }) => q.question === question)
+          .answers.map((a: { answer: string; count: number | string }) => [a.answer, a.count]),
+      )
+    expect(answers('ageBand')).toMatchObject({ '16_25': 6, '26_35': 'hidden', over_65: 'small', under_16: 0 })
+    expect(answers('situation')).toMatchObject({ job_seeker: 11, employed: 'small', other: 'small' })
+    expect(answers('firstVisit')).toMatchObject({ yes: 13, no: 0 })
+    expect((await t.request(path, { cookie: s.coordinator.cookie })).status).toBe(403)
   })
 })

@@ -1,7 +1,15 @@
 import { eq, type SQL, sql } from 'drizzle-orm'
 import type { InterviewOutcome } from '../../../shared/schemas/interviews'
+import {
+  ageBands,
+  educationLevels,
+  firstVisitAnswers,
+  referralSources,
+  situations,
+} from '../../../shared/schemas/profiles'
 import type {
   InterviewStatistics,
+  ProfileStatistics,
   StatisticsQuery,
   StatisticsSettings,
 } from '../../../shared/schemas/statistics'
@@ -137,5 +145,60 @@ export async function interviewStatistics(options: {
       count: protectCount(row.count, k),
     })),
     medianMinutes: total >= k && median !== null ? Math.round(Number(median) / 6) / 10 : null,
+  }
+}
+
+const questions = {
+  ageBand: ageBands,
+  situation: situations,
+  education: educationLevels,
+  firstVisit: firstVisitAnswers,
+  heardFrom: referralSources,
+} as const
+const columns = {
+  ageBand: 'age_band',
+  situation: 'situation',
+  education: 'education',
+  firstVisit: 'first_visit',
+  heardFrom: 'heard_from',
+} as const
+
+/**
+ * The profiles given over a period: for each question every answer on its list (none left out, so that
+ * an absent answer says nothing), protected as a series whose total is the number of profiles.
+ */
+export async function profileStatistics(options: {
+  db: Database
+  centreId: string
+  query: StatisticsQuery
+  k: number
+}): Promise<ProfileStatistics> {
+  const { db, centreId, query, k } = options
+  const where = sql`centre_id = ${centreId} and service_date between ${query.from}::date and ${query.to}::date`
+  const counted = await Promise.all(
+    (Object.keys(questions) as (keyof typeof questions)[]).map(async (question) => {
+      const column = sql.raw(columns[question])
+      const rows = rowsOf<{ answer: string; count: number }>(
+        await db.execute(sql`select ${column} as answer, count(*)::int as count from visit_profile
+          where ${where} group by ${column}`),
+      )
+      const counts = questions[question].map(
+        (answer) => rows.find((row) => row.answer === answer)?.count ?? 0,
+      )
+      const series = protectSeries(counts, k)
+      return {
+        question,
+        total: series.total,
+        answers: questions[question].map((answer, index) => ({
+          answer,
+          count: series.values[index] ?? 'hidden',
+        })),
+      }
+    }),
+  )
+  return {
+    k,
+    total: counted[0]?.total ?? 0,
+    questions: counted.map(({ question, answers }) => ({ question, answers })),
   }
 }

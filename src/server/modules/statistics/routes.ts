@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi'
 import type { StaffRole } from '../../../shared/constants'
 import {
   interviewStatisticsSchema,
+  profileStatisticsSchema,
   statisticsQuerySchema,
   statisticsSettingsSchema,
 } from '../../../shared/schemas/statistics'
@@ -10,7 +11,12 @@ import { forbidden } from '../../http/errors'
 import { jsonBody, jsonContent, staffErrors, staffSecurity } from '../../http/openapi'
 import { centreManagers, hasRole } from '../auth/policy'
 import { centreParam, centreRole } from '../centres/scope'
-import { getStatisticsSettings, interviewStatistics, saveStatisticsSettings } from './interview-statistics'
+import {
+  getStatisticsSettings,
+  interviewStatistics,
+  profileStatistics,
+  saveStatisticsSettings,
+} from './interview-statistics'
 
 const tags = ['Statistics']
 const route = <const R extends Parameters<typeof createRoute>[0]>(r: R) =>
@@ -47,6 +53,21 @@ export const statisticsRoutes = createRouter()
         await saveStatisticsSettings({ db, centreId, actorUserId, input: c.req.valid('json') }),
         200,
       )
+    },
+  )
+  .openapi(
+    route({
+      method: 'get',
+      path: '/centres/{centre}/statistics/profiles',
+      middleware: [centreRole(centreManagers)] as const,
+      summary: 'Visit profiles over a period: each question’s answers, small counts withheld',
+      request: { params: centreParam, query: statisticsQuerySchema },
+      responses: { 200: jsonContent(profileStatisticsSchema, 'The figures') },
+    }),
+    async (c) => {
+      const { db, centreId } = c.var.scope
+      const { threshold } = await getStatisticsSettings(db, centreId)
+      return c.json(await profileStatistics({ db, centreId, query: c.req.valid('query'), k: threshold }), 200)
     },
   )
   .openapi(
