@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { interview, interviewReferral, interviewThemeLink } from '../../src/server/db/schema/interviews'
+import { visitProfile } from '../../src/server/db/schema/profiles'
 import { createService } from '../../src/server/modules/directory/directory-service'
 import { saveTheme } from '../../src/server/modules/interviews/interview-service'
 import { duringOpeningHours, walkInCentre } from '../../src/server/test/walk-in'
@@ -87,7 +88,7 @@ describe('reception and desks', () => {
     e2e.assertCleanConsole()
   }, 120_000)
 
-  it('records the interview in four taps: two themes, a referral, finish', async () => {
+  it('records the interview in four taps — two themes, a referral, finish — and a profile when the visitor agrees', async () => {
     duringOpeningHours(e2e.t)
     const centre = await walkInCentre(e2e.t)
     const centreId = centre.centre.id
@@ -131,6 +132,15 @@ describe('reception and desks', () => {
     await page.getByRole('button', { name: 'Housing', exact: true }).click()
     await page.getByRole('button', { name: 'Housing for young workers — Foyer Exemple' }).click()
     await snap(page, 'desk-interview-en')
+    // With the visitor's agreement, a profile in broad bands.
+    await page.getByText('Visit profile (with the person’s agreement)').click()
+    await page.getByRole('button', { name: /Age$/ }).click()
+    await page.getByRole('option', { name: '16 to 25' }).click()
+    await page.getByRole('button', { name: /Heard of the centre through$/ }).click()
+    await page.getByRole('option', { name: 'School, university' }).click()
+    await page.getByRole('button', { name: 'Save the profile' }).click()
+    await expect.poll(() => page.getByText('The profile is saved.').isVisible()).toBe(true)
+    await expectAccessible(page)
     await page.getByRole('button', { name: 'Finish' }).click()
     await expect.poll(() => page.getByRole('button', { name: 'Call next' }).isVisible()).toBe(true)
 
@@ -146,6 +156,8 @@ describe('reception and desks', () => {
       .from(interviewReferral)
       .where(eq(interviewReferral.interviewId, record?.id ?? ''))
     expect(referrals.map((r) => r.label)).toEqual(['Foyer Exemple — Logement des jeunes travailleurs'])
+    const [profile] = await e2e.t.db.select().from(visitProfile).where(eq(visitProfile.ticketId, issued.id))
+    expect(profile).toMatchObject({ ageBand: '16_25', heardFrom: 'school', situation: 'no_answer' })
     await context.close()
     e2e.assertCleanConsole()
   })

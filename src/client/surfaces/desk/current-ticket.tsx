@@ -12,6 +12,7 @@ import { SelectField } from '../../ui/select-field'
 import { ErrorMessage, Loading } from '../../ui/states'
 import { TextField } from '../../ui/text-field'
 import { emptyInterview, type InterviewDraft, InterviewPanel, interviewInput } from './interview-panel'
+import { ProfilePanel } from './profile-panel'
 
 type Props = {
   slug: string
@@ -63,6 +64,7 @@ export function CurrentTicket(props: Props) {
       {act.isError && <ErrorMessage error={act.error} />}
       <Thread ticket={current} areaName={props.areaName} />
       <InterviewPanel slug={props.slug} areaId={areaId} value={interview} onChange={setInterview} />
+      <ProfilePanel ticketId={current.id} />
       {transferring ? (
         <TransferForm {...props} interview={interview} onDone={() => setTransferring(false)} />
       ) : (
