@@ -1265,7 +1265,8 @@ export const en: Record<keyof typeof fr, string> = {
   'validation.periodTooLong': 'A period of three years at most.',
   'profile.title': 'Visit profile (with the person’s agreement)',
   'profile.titleGiven': 'Visit profile: given',
-  'profile.consent': 'Only if the person agrees, and in broad bands: any question may stay unanswered. It feeds the centre’s anonymous statistics.',
+  'profile.consent':
+    'Only if the person agrees, and in broad bands: any question may stay unanswered. It feeds the centre’s anonymous statistics.',
   'profile.save': 'Save the profile',
   'profile.saved': 'The profile is saved.',
   'profile.question.ageBand': 'Age',

@@ -1294,7 +1294,8 @@ export const fr = {
   'validation.periodTooLong': 'Une période de trois ans au plus.',
   'profile.title': 'Profil de la visite (avec l’accord de la personne)',
   'profile.titleGiven': 'Profil de la visite : renseigné',
-  'profile.consent': 'Seulement si la personne est d’accord, et en tranches larges : chaque question peut rester sans réponse. Cela sert aux statistiques anonymes du centre.',
+  'profile.consent':
+    'Seulement si la personne est d’accord, et en tranches larges : chaque question peut rester sans réponse. Cela sert aux statistiques anonymes du centre.',
   'profile.save': 'Enregistrer le profil',
   'profile.saved': 'Le profil est enregistré.',
   'profile.question.ageBand': 'Âge',
