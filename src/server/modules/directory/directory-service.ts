@@ -8,6 +8,7 @@ import {
   type StaffDirectoryService,
 } from '../../../shared/schemas/directory'
 import type { Database } from '../../db/client'
+import { searchConfig } from '../../db/rows'
 import { area, centre } from '../../db/schema/centres'
 import { directoryService, directoryServiceArea, directoryServiceTheme } from '../../db/schema/directory'
 import { resourceTheme } from '../../db/schema/resources'
@@ -18,10 +19,6 @@ import { noteCountsByService } from '../knowledge/knowledge-service'
 
 type Write = { db: Database; centreId: string; actorUserId: string | null }
 type Row = typeof directoryService.$inferSelect
-
-/** Text search configurations by language: words stemmed the way the reader writes them. */
-const searchConfig = (language: string) =>
-  language === 'fr' ? 'french' : language === 'en' ? 'english' : 'simple'
 
 async function checkLinks(tx: Database, centreId: string, areaIds: string[], themeIds: string[]) {
   if (areaIds.length > 0) {

@@ -9,6 +9,7 @@ import {
 } from '../../../shared/schemas/interviews'
 import type { Database } from '../../db/client'
 import { uniqueViolation } from '../../db/errors'
+import { rowsOf } from '../../db/rows'
 import { area } from '../../db/schema/centres'
 import { directoryService, directoryServiceArea } from '../../db/schema/directory'
 import { interview, interviewReferral, interviewTheme, interviewThemeLink } from '../../db/schema/interviews'
@@ -214,9 +215,7 @@ export async function referralSuggestions(options: {
     join ${directoryService} s on s.id = ranked.id
     order by ranked.rank, ranked.uses desc, s.organisation
     limit 8`)
-  const rows = (
-    result as unknown as { rows: { id: string; organisation: string; name: Record<string, string> }[] }
-  ).rows
+  const rows = rowsOf<{ id: string; organisation: string; name: Record<string, string> }>(result)
   return rows.map((row) => ({
     id: row.id,
     label: `${pickText(row.name, options.language, options.defaultLanguage)} — ${row.organisation}`,

@@ -11,6 +11,7 @@ import {
   knowledgeNoteInputSchema,
 } from '../../../shared/schemas/knowledge'
 import type { Database } from '../../db/client'
+import { rowsOf, searchConfig } from '../../db/rows'
 import { user } from '../../db/schema/auth'
 import { area } from '../../db/schema/centres'
 import { directoryService } from '../../db/schema/directory'
@@ -32,10 +33,6 @@ type Links = { serviceIds: string[]; areaIds: string[]; occupationIds: string[] 
 
 /** The most notes a list returns; the total says how many more a narrower search would reach. */
 export const KNOWLEDGE_PAGE = 100
-
-/** Text search configurations by language: words stemmed the way the writer writes them. */
-const searchConfig = (language: string) =>
-  language === 'fr' ? 'french' : language === 'en' ? 'english' : 'simple'
 
 /**
  * What a note is found by: title and tags weigh most, then the body; each stemmed in the note's language
@@ -261,7 +258,7 @@ async function searchQuery(db: Database, words: string, language: string): Promi
   const result = await db.execute(sql`
     select (plainto_tsquery(${config}::regconfig, unaccent(${words})) ||
             plainto_tsquery('simple', unaccent(${words})))::text as query`)
-  return (result as unknown as { rows: { query: string }[] }).rows[0]?.query ?? ''
+  return rowsOf<{ query: string }>(result)[0]?.query ?? ''
 }
 
 /**
@@ -320,7 +317,7 @@ export async function listNotes(options: {
   return {
     items: rows.map(toSummary),
     total: total?.total ?? 0,
-    tags: (tags as unknown as { rows: { tag: string; count: number }[] }).rows,
+    tags: rowsOf<{ tag: string; count: number }>(tags),
   }
 }
 

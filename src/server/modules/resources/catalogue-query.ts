@@ -1,6 +1,7 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm'
 import type { ResourceFacets, ResourceFilters } from '../../../shared/schemas/resources'
 import type { Database } from '../../db/client'
+import { rowsOf } from '../../db/rows'
 import { area } from '../../db/schema/centres'
 import { resourceTheme } from '../../db/schema/resources'
 import { searchResources } from './search'
@@ -9,8 +10,6 @@ import { searchResources } from './search'
 const MAX_HITS = 1000
 
 type Facet = 'type' | 'area' | 'theme' | 'language' | 'audience' | 'easyRead'
-
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows
 
 /** A list of validated uuids as a PostgreSQL array. */
 const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`

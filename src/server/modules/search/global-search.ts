@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import type { SearchHit, SearchResult, SearchType, SnippetPart } from '../../../shared/schemas/search'
 import { searchTypes } from '../../../shared/schemas/search'
 import type { Database } from '../../db/client'
+import { rowsOf } from '../../db/rows'
 import type { LocalizedText } from '../../db/schema/centres'
 import { searchConfigSql } from '../../db/schema/occupations'
 import { pickLanguage } from '../occupations/search'
@@ -111,8 +112,6 @@ export async function globalSearch(options: {
     nextCursor: next < kept.length ? String(next) : null,
   }
 }
-
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows
 
 type Described = { id: string; title: string; language: string; text: string; extra: Partial<SearchHit> }
 

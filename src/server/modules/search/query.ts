@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm'
 import type { Database } from '../../db/client'
+import { rowsOf } from '../../db/rows'
 import { searchConfigSql } from '../../db/schema/occupations'
 import { searchForm } from '../occupations/search-form'
 
@@ -71,8 +72,6 @@ export async function searchIndex(options: {
   `)
   return rowsOf<IndexHit>(result).map((row) => ({ ...row, score: Number(row.score) }))
 }
-
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows
 
 /** The word with two neighbouring letters swapped, or one letter left out: the commonest typos undone. */
 export function misspellingsUndone(word: string): string[] {

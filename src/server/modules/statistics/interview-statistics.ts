@@ -14,12 +14,11 @@ import type {
   StatisticsSettings,
 } from '../../../shared/schemas/statistics'
 import type { Database } from '../../db/client'
+import { rowsOf } from '../../db/rows'
 import { centre } from '../../db/schema/centres'
 import { notFound } from '../../http/errors'
 import { recordAudit } from '../audit/service'
 import { protectCount, protectSeries } from './disclosure'
-
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows
 
 export async function getStatisticsSettings(db: Database, centreId: string): Promise<StatisticsSettings> {
   const [row] = await db
