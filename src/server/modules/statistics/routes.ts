@@ -11,12 +11,9 @@ import { forbidden } from '../../http/errors'
 import { jsonBody, jsonContent, staffErrors, staffSecurity } from '../../http/openapi'
 import { centreManagers, hasRole } from '../auth/policy'
 import { centreParam, centreRole } from '../centres/scope'
-import {
-  getStatisticsSettings,
-  interviewStatistics,
-  profileStatistics,
-  saveStatisticsSettings,
-} from './interview-statistics'
+import { interviewStatistics } from './interview-statistics'
+import { profileStatistics } from './profile-statistics'
+import { getStatisticsSettings, saveStatisticsSettings } from './settings'
 
 const tags = ['Statistics']
 const route = <const R extends Parameters<typeof createRoute>[0]>(r: R) =>
