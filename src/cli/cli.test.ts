@@ -31,7 +31,7 @@ afterAll(() => rm(dataDir, { recursive: true, force: true }))
 describe('the cdm command', () => {
   it('documents every command', async () => {
     const help = await cdm('--help')
-    for (const command of ['serve', 'migrate', 'seed', 'staff', 'token'])
+    for (const command of ['serve', 'migrate', 'seed', 'staff', 'token', 'purge'])
       expect(help.stdout).toContain(command)
   })
 
@@ -39,6 +39,9 @@ describe('the cdm command', () => {
     expect((await cdm('migrate')).stdout).toContain('Migrations applied.')
     const seeded = await cdm('seed')
     expect(seeded.stdout).toMatch(/manager\s+manager@demo\.example\s+[a-z0-9-]{23}/)
+    expect((await cdm('purge')).stdout).toMatch(
+      /^\d+ day\(s\) folded into the statistics; deleted \d+ ticket/,
+    )
 
     const added = await cdm(
       'staff',

@@ -17,6 +17,7 @@ import {
   importSources,
 } from '../server/modules/occupations/import'
 import { addStaff, findUserIdByEmail } from '../server/modules/staff/staff-service'
+import { purgeRawRecords } from '../server/modules/statistics/retention'
 import { closeStaleTickets } from '../server/modules/tickets/end-of-day'
 import { isDatabaseEmpty, seedDemo } from '../server/seed/demo'
 import { staffRoles } from '../shared/constants'
@@ -95,6 +96,14 @@ program
         .catch((error: unknown) => logger.error({ err: error }, 'sessions sweep failed'))
     }, 60_000)
     sweep.unref()
+    // Daily retention: past days folded into the statistics, raw records past the period deleted. Every
+    // hour, so a day is folded soon after it ends; each centre's fold runs under its row lock.
+    const retain = () =>
+      purgeRawRecords({ db: handle.db, now: new Date() }).catch((error: unknown) =>
+        logger.error({ err: error }, 'statistics retention failed'),
+      )
+    setTimeout(retain, 30_000).unref()
+    setInterval(retain, 3_600_000).unref()
     logger.info({ url: publicUrl, port: server.port, database: handle.kind }, 'Cité is listening')
     console.log(
       `Cité is ready on ${publicUrl} (database: ${handle.kind === 'pglite' ? `embedded, in ${env.CDM_DATA_DIR}` : 'PostgreSQL server'})`,
@@ -162,6 +171,22 @@ program
         `${source} ${summary.release} imported in ${(summary.durationMs / 1000).toFixed(1)} s: ${figures}.`,
       )
       console.log(attributions[source](summary.release))
+    }),
+  )
+
+program
+  .command('purge')
+  .description(
+    'Fold past days into the daily statistics, then delete raw tickets, interviews and visit profiles older than each centre’s retention period',
+  )
+  .action(() =>
+    withRuntime(async ({ db }) => {
+      const report = await purgeRawRecords({ db, now: new Date() })
+      console.log(
+        `${report.days} day(s) folded into the statistics; deleted ${report.tickets} ticket(s), ` +
+          `${report.interviews} interview record(s), ${report.profiles} visit profile(s) and ` +
+          `${report.queries} search word count(s) past their retention period.`,
+      )
     }),
   )
 

@@ -55,3 +55,9 @@ export const errorResponseSchema = z
   })
   .meta({ id: 'Error' })
 export type ErrorResponse = z.infer<typeof errorResponseSchema>
+
+/**
+ * A count as statistics publish it: the number; `small` when it is from 1 to k−1 (shown "<k"); `hidden`
+ * when it is withheld so that a total cannot give a small one back.
+ */
+export const publishedCountSchema = z.union([z.number().int(), z.enum(['small', 'hidden'])])

@@ -1,5 +1,5 @@
 import { z } from '../validation'
-import { isoDateSchema, localizedTextSchema, slugSchema, textSchema } from './common'
+import { isoDateSchema, localizedTextSchema, publishedCountSchema, slugSchema, textSchema } from './common'
 import { audiences } from './resources'
 
 export const eventTypes = [
@@ -300,19 +300,23 @@ export const attendanceFiltersSchema = z
   .refine((value) => value.from <= value.to, { message: 'validation.endsBeforeStart', path: ['to'] })
 export type AttendanceFilters = z.output<typeof attendanceFiltersSchema>
 
-/** Counts between two days by event type, area slug or partner name: never about a person. */
+/**
+ * Counts between two days by event type, area slug or partner name: never about a person. Counts of
+ * people from 1 to k−1 are `small`, and `hidden` where a total would give one back.
+ */
 export const attendanceSchema = z
   .object({
     from: z.string(),
     to: z.string(),
     by: z.enum(['type', 'area', 'partner']),
+    k: z.number().int(),
     items: z.array(
       z.object({
         key: z.string(),
         sessions: z.number().int(),
-        bookedSeats: z.number().int(),
-        checkedIn: z.number().int(),
-        dropIns: z.number().int(),
+        bookedSeats: publishedCountSchema,
+        checkedIn: publishedCountSchema,
+        dropIns: publishedCountSchema,
       }),
     ),
   })

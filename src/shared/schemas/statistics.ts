@@ -1,5 +1,6 @@
 import { z } from '../validation'
-import { isoDateSchema } from './common'
+import { isoDateSchema, publishedCountSchema } from './common'
+import { eventTypes } from './events'
 import { interviewOutcomes } from './interviews'
 
 /** How a centre's statistics are protected and kept. */
@@ -16,40 +17,41 @@ export type StatisticsSettings = z.infer<typeof statisticsSettingsSchema>
 /** The longest period one request may cover. */
 export const MAX_PERIOD_DAYS = 3 * 366
 
-export const statisticsQuerySchema = z
-  .object({
-    from: isoDateSchema,
-    to: isoDateSchema,
-    area: z.uuid().optional(),
-    partner: z.uuid().optional(),
-  })
-  .superRefine((query, ctx) => {
-    if (query.to < query.from)
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'validation.periodEndsBeforeStart' })
-    else if ((Date.parse(query.to) - Date.parse(query.from)) / 86_400_000 > MAX_PERIOD_DAYS)
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'validation.periodTooLong' })
-  })
+/** A period of at most three years that does not end before it starts, said in words otherwise. */
+const checkPeriod = (query: { from: string; to: string }, ctx: z.RefinementCtx) => {
+  if (query.to < query.from)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'validation.periodEndsBeforeStart' })
+  else if ((Date.parse(query.to) - Date.parse(query.from)) / 86_400_000 > MAX_PERIOD_DAYS)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'validation.periodTooLong' })
+}
+
+const statisticsQueryShape = {
+  from: isoDateSchema,
+  to: isoDateSchema,
+  area: z.uuid().optional(),
+  partner: z.uuid().optional(),
+}
+
+export const statisticsQuerySchema = z.object(statisticsQueryShape).superRefine(checkPeriod)
 export type StatisticsQuery = z.infer<typeof statisticsQuerySchema>
 
-/**
- * A published count: the number; `small` when it is from 1 to k−1 (shown "<k"); `hidden` when it is
- * withheld so that a total cannot give a small one back.
- */
-const published = z.union([z.number().int(), z.enum(['small', 'hidden'])])
+export const publishedSchema = publishedCountSchema
 
 export const interviewStatisticsSchema = z
   .object({
     k: z.number().int(),
     from: z.string(),
     to: z.string(),
-    total: published,
-    byDay: z.array(z.object({ date: z.string(), count: published })),
+    total: publishedSchema,
+    byDay: z.array(z.object({ date: z.string(), count: publishedSchema })),
     byArea: z.array(
-      z.object({ id: z.uuid().nullable(), name: z.record(z.string(), z.string()), count: published }),
+      z.object({ id: z.uuid().nullable(), name: z.record(z.string(), z.string()), count: publishedSchema }),
     ),
-    byTheme: z.array(z.object({ id: z.uuid(), name: z.record(z.string(), z.string()), count: published })),
-    byOutcome: z.array(z.object({ outcome: z.enum(interviewOutcomes), count: published })),
-    byReferral: z.array(z.object({ label: z.string(), count: published })),
+    byTheme: z.array(
+      z.object({ id: z.uuid(), name: z.record(z.string(), z.string()), count: publishedSchema }),
+    ),
+    byOutcome: z.array(z.object({ outcome: z.enum(interviewOutcomes), count: publishedSchema })),
+    byReferral: z.array(z.object({ label: z.string(), count: publishedSchema })),
     /** The median length of an interview, when at least k interviews make it. */
     medianMinutes: z.number().nullable(),
   })
@@ -60,13 +62,166 @@ export type InterviewStatistics = z.infer<typeof interviewStatisticsSchema>
 export const profileStatisticsSchema = z
   .object({
     k: z.number().int(),
-    total: published,
+    total: publishedSchema,
     questions: z.array(
       z.object({
         question: z.enum(['ageBand', 'situation', 'education', 'firstVisit', 'heardFrom']),
-        answers: z.array(z.object({ answer: z.string(), count: published })),
+        answers: z.array(z.object({ answer: z.string(), count: publishedSchema })),
       }),
     ),
   })
   .meta({ id: 'ProfileStatistics' })
 export type ProfileStatistics = z.infer<typeof profileStatisticsSchema>
+export type Published = z.infer<typeof publishedSchema>
+
+const namedArea = { id: z.uuid().nullable(), name: z.record(z.string(), z.string()) }
+
+/** The bands waits and service times are shown in, in minutes (the last one open-ended). */
+export const minuteBands = ['0-4', '5-9', '10-19', '20-29', '30-44', '45-59', '60+'] as const
+export type MinuteBand = (typeof minuteBands)[number]
+
+/** How long people waited (or were served) in one area: counts per band and the median. */
+const durationsSchema = z.object({
+  ...namedArea,
+  total: publishedSchema,
+  bands: z.array(z.object({ band: z.enum(minuteBands), count: publishedSchema })),
+  /** The median in whole minutes, when at least k durations make it. */
+  medianMinutes: z.number().nullable(),
+})
+
+export const ticketOutcomes = [
+  'done',
+  'no_show',
+  'cancelled',
+  'closed',
+  'waiting',
+  'called',
+  'in_service',
+] as const
+
+/** Walk-in visits (tickets) over a period. */
+export const visitStatisticsSchema = z
+  .object({
+    k: z.number().int(),
+    from: z.string(),
+    to: z.string(),
+    total: publishedSchema,
+    byDay: z.array(z.object({ date: z.string(), count: publishedSchema })),
+    byArea: z.array(z.object({ ...namedArea, count: publishedSchema })),
+    /** Tickets by weekday (1 = Monday … 7) and hour of arrival, protected as one table. */
+    heatMap: z.object({
+      hours: z.array(z.number().int()),
+      rows: z.array(z.object({ weekday: z.number().int(), counts: z.array(publishedSchema) })),
+    }),
+    byOutcome: z.array(z.object({ outcome: z.enum(ticketOutcomes), count: publishedSchema })),
+    byChannel: z.array(
+      z.object({ channel: z.enum(['kiosk', 'reception', 'portal']), count: publishedSchema }),
+    ),
+    byLanguage: z.array(z.object({ language: z.string(), count: publishedSchema })),
+    waiting: z.array(durationsSchema),
+    service: z.array(durationsSchema),
+  })
+  .meta({ id: 'VisitStatistics' })
+export type VisitStatistics = z.infer<typeof visitStatisticsSchema>
+
+/** Events over a period: sessions held (not people), seats booked, people checked in and drop-ins. */
+export const eventStatisticsSchema = z
+  .object({
+    k: z.number().int(),
+    from: z.string(),
+    to: z.string(),
+    sessions: z.number().int(),
+    booked: publishedSchema,
+    checkedIn: publishedSchema,
+    dropIns: publishedSchema,
+    byType: z.array(
+      z.object({
+        type: z.enum(eventTypes),
+        sessions: z.number().int(),
+        booked: publishedSchema,
+        checkedIn: publishedSchema,
+        dropIns: publishedSchema,
+      }),
+    ),
+  })
+  .meta({ id: 'EventStatistics' })
+export type EventStatistics = z.infer<typeof eventStatisticsSchema>
+
+/** Self-service use over a period: page views and searches counted by day, never by person. */
+export const selfServiceStatisticsSchema = z
+  .object({
+    k: z.number().int(),
+    from: z.string(),
+    to: z.string(),
+    resourceViews: publishedSchema,
+    occupationViews: publishedSchema,
+    searches: publishedSchema,
+    kioskTickets: publishedSchema,
+    byDay: z.array(
+      z.object({
+        date: z.string(),
+        resourceViews: publishedSchema,
+        occupationViews: publishedSchema,
+        searches: publishedSchema,
+      }),
+    ),
+    topResources: z.array(z.object({ id: z.uuid(), title: z.string(), count: publishedSchema })),
+    topOccupations: z.array(
+      z.object({ taxonomy: z.string(), code: z.string(), title: z.string(), count: publishedSchema }),
+    ),
+    /** Words searched on at least k different days, most asked first. */
+    topQueries: z.array(z.object({ query: z.string(), count: publishedSchema })),
+  })
+  .meta({ id: 'SelfServiceStatistics' })
+export type SelfServiceStatistics = z.infer<typeof selfServiceStatisticsSchema>
+
+export const networkStatisticsQuerySchema = z
+  .object({ from: isoDateSchema, to: isoDateSchema })
+  .superRefine(checkPeriod)
+export type NetworkStatisticsQuery = z.infer<typeof networkStatisticsQuerySchema>
+
+/** Every centre of the network side by side, each figure protected with the centre's own k. */
+export const networkStatisticsSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    centres: z.array(
+      z.object({
+        slug: z.string(),
+        name: z.record(z.string(), z.string()),
+        k: z.number().int(),
+        visits: publishedSchema,
+        interviews: publishedSchema,
+        eventParticipants: publishedSchema,
+        selfService: publishedSchema,
+      }),
+    ),
+  })
+  .meta({ id: 'NetworkStatistics' })
+export type NetworkStatistics = z.infer<typeof networkStatisticsSchema>
+
+/** The tables a CSV export can give, each one of a dashboard's tables. */
+export const exportTables = [
+  'visits-by-day',
+  'visits-by-area',
+  'visits-by-hour',
+  'visits-by-outcome',
+  'waiting-times',
+  'service-times',
+  'interviews-by-day',
+  'interviews-by-area',
+  'interviews-by-theme',
+  'interviews-by-outcome',
+  'referrals',
+  'profiles',
+  'events-by-type',
+  'self-service-by-day',
+  'top-resources',
+  'top-occupations',
+  'top-queries',
+] as const
+export type ExportTable = (typeof exportTables)[number]
+
+export const statisticsExportQuerySchema = z
+  .object({ ...statisticsQueryShape, table: z.enum(exportTables) })
+  .superRefine(checkPeriod)

@@ -93,6 +93,19 @@ describe('attendance counts', () => {
       send(`/api/v1/centres/${centre.slug}/attendance?from=${from}&to=${to}&by=${by}`, {
         cookie: manager.cookie,
       })
+    // With the default threshold of 5, the 2 people checked in at the workshop and the 4 drop-ins of each
+    // type are withheld; a zero says nobody and stays.
+    const protectedCounts = (await counts('type')).body
+    expect(protectedCounts.k).toBe(5)
+    expect(protectedCounts.items).toEqual([
+      { key: 'conference', sessions: 1, bookedSeats: 0, checkedIn: 0, dropIns: 'small' },
+      { key: 'workshop', sessions: 2, bookedSeats: 5, checkedIn: 'small', dropIns: 'small' },
+    ])
+    await send(`/api/v1/centres/${centre.slug}/statistics-settings`, {
+      method: 'PUT',
+      cookie: manager.cookie,
+      body: { threshold: 2, retentionDays: 90 },
+    })
     expect((await counts('type')).body.items).toEqual([
       { key: 'conference', sessions: 1, bookedSeats: 0, checkedIn: 0, dropIns: 4 },
       { key: 'workshop', sessions: 2, bookedSeats: 5, checkedIn: 2, dropIns: 4 },

@@ -187,6 +187,7 @@ export const attendanceRoutes = createRouter().openapi(
       centreId: centre.id,
       timezone: centre.timezone,
       filters: c.req.valid('query'),
+      k: centre.disclosureThreshold,
     })
     return c.json(counts, 200)
   },

@@ -8,6 +8,7 @@ import {
 import { createRouter } from '../../http/context'
 import { jsonContent, publicErrors } from '../../http/openapi'
 import { getCentreBySlug } from '../centres/centres-service'
+import { countUse } from '../statistics/usage'
 import { getOccupation } from './occupation-page'
 import { searchOccupations } from './search'
 
@@ -64,14 +65,18 @@ export const occupationRoutes = createRouter()
       const { taxonomy, code } = c.req.valid('param')
       const { lang, centre } = c.req.valid('query')
       const { db } = c.var.deps
+      const home = centre ? await getCentreBySlug({ db, slug: centre }) : null
+      const now = c.var.deps.now()
       const occupationPage = await getOccupation({
         db,
         taxonomy,
         code,
         language: lang ?? c.var.locale,
-        home: centre ? await getCentreBySlug({ db, slug: centre }) : null,
-        now: c.var.deps.now(),
+        home,
+        now,
       })
+      // Views are counted per centre: a page read outside any centre belongs to no one's figures.
+      if (home) await countUse({ db, home, now, kind: 'occupation_view', key: `${taxonomy}:${code}` })
       return c.json(occupationPage, 200)
     },
   )

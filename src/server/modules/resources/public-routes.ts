@@ -9,6 +9,7 @@ import { createRouter } from '../../http/context'
 import { jsonContent, publicErrors } from '../../http/openapi'
 import { getCentreBySlug } from '../centres/centres-service'
 import { centreItemParam, centreParam } from '../centres/scope'
+import { countUse } from '../statistics/usage'
 import { presentTheme } from './read-resources'
 import { listThemes } from './themes-service'
 import { getVisitorResource, listVisitorResources } from './visitor-service'
@@ -60,7 +61,9 @@ export const publicResourceRoutes = createRouter()
       const { centre, id } = c.req.valid('param')
       const home = await getCentreBySlug({ db, slug: centre })
       const language = c.req.valid('query').lang ?? c.var.locale
-      return c.json(await getVisitorResource({ db, home, resourceId: id, language, now: now() }), 200)
+      const page = await getVisitorResource({ db, home, resourceId: id, language, now: now() })
+      await countUse({ db, home, now: now(), kind: 'resource_view', key: id })
+      return c.json(page, 200)
     },
   )
   .openapi(

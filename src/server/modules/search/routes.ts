@@ -3,6 +3,7 @@ import { searchQuerySchema, searchResultSchema, searchTypes } from '../../../sha
 import { createRouter } from '../../http/context'
 import { jsonContent, publicErrors } from '../../http/openapi'
 import { getCentreBySlug } from '../centres/centres-service'
+import { countSearch } from '../statistics/usage'
 import { globalSearch } from './global-search'
 
 export const searchRoutes = createRouter().openapi(
@@ -37,6 +38,8 @@ export const searchRoutes = createRouter().openapi(
       limit: query.limit,
       offset: Number(query.cursor ?? 0),
     })
+    // A search is counted once, on its first page; its words only as counts (see countSearch).
+    if (centre && !query.cursor) await countSearch({ db, home: centre, now: c.var.deps.now(), q: query.q })
     return c.json(result, 200)
   },
 )
