@@ -5,6 +5,7 @@ import type { Area, Desk } from '../../../shared/schemas/centres'
 import type { StaffTicket } from '../../../shared/schemas/tickets'
 import { languageName } from '../../features/centres/localized-fields'
 import { useStaffTicket, useTicketAction } from '../../features/walk-in/api'
+import { ProfilePanel } from '../../features/walk-in/profile-panel'
 import { useT } from '../../i18n/i18n-provider'
 import { Button } from '../../ui/button'
 import { Checkbox } from '../../ui/checkbox'
@@ -12,7 +13,6 @@ import { SelectField } from '../../ui/select-field'
 import { ErrorMessage, Loading } from '../../ui/states'
 import { TextField } from '../../ui/text-field'
 import { emptyInterview, type InterviewDraft, InterviewPanel, interviewInput } from './interview-panel'
-import { ProfilePanel } from './profile-panel'
 
 type Props = {
   slug: string

@@ -14,6 +14,7 @@ import {
   useTicketAction,
   useWalkInBoard,
 } from '../../features/walk-in/api'
+import { ProfilePanel } from '../../features/walk-in/profile-panel'
 import { useStaffLive } from '../../features/walk-in/use-staff-live'
 import { useT } from '../../i18n/i18n-provider'
 import { Button } from '../../ui/button'
@@ -167,6 +168,7 @@ function IssueForm(props: { slug: string; areas: Area[]; languages: string[]; de
               max: issued.estimatedWait.maxMinutes,
             })}
           </p>
+          <ProfilePanel key={issued.id} ticketId={issued.id} />
         </div>
       )}
     </section>
