@@ -12,6 +12,7 @@ import { createDesk } from '../modules/centres/desks-service'
 import { replaceWeeklyHours } from '../modules/centres/hours-service'
 import { createShift } from '../modules/rota/rota-service'
 import { addStaff } from '../modules/staff/staff-service'
+import { seedDemoActivity } from './demo-activity'
 import { seedDemoCatalogue } from './demo-catalogue'
 import { seedDemoDirectory } from './demo-directory'
 import { seedDemoEvents } from './demo-events'
@@ -289,6 +290,7 @@ export async function seedDemo({ db, auth, now = new Date() }: { db: Database; a
     partner: (name) => partnerRows.find((p) => p.name === name)?.id ?? '',
     area: areaId,
   })
+  await seedDemoActivity({ db, centreId: demo.id, now })
   const logins = []
   for (const account of accounts) {
     const added = await addStaff({
