@@ -14,15 +14,16 @@ import { resolveActor } from './modules/auth/actor'
 import { signInThrottle } from './modules/auth/sign-in-throttle'
 import { publicCentreRoutes } from './modules/centres/public-routes'
 import { setupRoutes } from './modules/centres/setup-routes'
+import { type CodeLimitOptions, codeLookupLimit, notebookCreationLimit } from './modules/codes/code-limit'
 import { directoryRoutes, publicDirectoryRoutes } from './modules/directory/routes'
 import { apiDocsRoutes } from './modules/docs/routes'
 import { bookingRoutes } from './modules/events/booking-routes'
-import { bookingCodeLimit, type CodeLimitOptions } from './modules/events/code-limit'
 import { programmeRoutes } from './modules/events/programme-routes'
 import { attendanceRoutes, checkInRoutes, eventStaffRoutes } from './modules/events/staff-routes'
 import { healthRoutes } from './modules/health/routes'
 import { interviewRoutes } from './modules/interviews/routes'
 import { knowledgeRoutes } from './modules/knowledge/routes'
+import { notebookRoutes } from './modules/notebooks/routes'
 import { occupationRoutes } from './modules/occupations/routes'
 import { partnerRoutes, publicPartnerRoutes } from './modules/partners/routes'
 import { publicResourceRoutes } from './modules/resources/public-routes'
@@ -108,6 +109,7 @@ export function createApp(options: AppOptions) {
   api.route('/', knowledgeRoutes)
   api.route('/', interviewRoutes)
   api.route('/', statisticsRoutes)
+  api.route('/', notebookRoutes)
   api.route('/', programmeRoutes)
 
   app.use(
@@ -124,7 +126,12 @@ export function createApp(options: AppOptions) {
   app.use('/api/*', securityHeaders())
   app.use('/api/auth/*', signInThrottle({ trustProxy: trustProxy ?? false }))
   app.use('/api/v1/centres/:centre/tickets', ticketIssueLimit({ trustProxy, ...issueLimit }))
-  app.use('/api/v1/bookings/*', bookingCodeLimit({ trustProxy, ...codeLimit }))
+  app.use('/api/v1/bookings/*', codeLookupLimit('booking', { trustProxy, ...codeLimit }))
+  // One count of wrong notebook codes, whether tried by the visitor's paths or the desk's.
+  const notebookCodes = codeLookupLimit('notebook', { trustProxy, ...codeLimit })
+  app.use('/api/v1/notebooks/*', notebookCodes)
+  app.use('/api/v1/centres/:centre/notebooks/*', notebookCodes)
+  app.use('/api/v1/centres/:centre/notebooks', notebookCreationLimit({ trustProxy, ...codeLimit }))
   app.on(['GET', 'POST'], '/api/auth/*', (c) => deps.auth.handler(c.req.raw))
   app.route('/api/v1', api)
   app.all('/api/*', () => {

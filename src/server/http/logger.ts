@@ -25,8 +25,8 @@ export function requestLogger(logger: Logger): MiddlewareHandler {
 }
 
 // Path segments that are secrets in themselves: follow-my-ticket tokens, password reset tokens, booking
-// codes.
-const SECRET_SEGMENTS = /(\/(?:track|reset-password|t|bookings|b)\/)[^/]+/g
+// and notebook codes.
+const SECRET_SEGMENTS = /(\/(?:track|reset-password|t|bookings|b|notebooks|n)\/)[^/]+/g
 
 /** A path fit for the logs: any secret token in it is replaced by a placeholder. */
 export function redactPath(path: string): string {

@@ -7,7 +7,7 @@ import { createLogger } from '../http/logger'
 import { createAuth } from '../modules/auth/auth'
 import { createArea } from '../modules/centres/areas-service'
 import { createCentre } from '../modules/centres/centres-service'
-import type { CodeLimitOptions } from '../modules/events/code-limit'
+import type { CodeLimitOptions } from '../modules/codes/code-limit'
 import { addStaff } from '../modules/staff/staff-service'
 import type { IssueLimitOptions } from '../modules/tickets/issue-limit'
 import type { EventBus } from '../realtime/bus'
@@ -46,7 +46,7 @@ export async function createTestContext(
     clientDir: options.clientDir,
     bus: options.bus,
     issueLimit: options.issueLimit ?? { perAddress: 100_000, portalPerAddress: 100_000 },
-    codeLimit: options.codeLimit ?? { wrongCodes: 100_000 },
+    codeLimit: options.codeLimit ?? { wrongCodes: 100_000, notebooksCreated: 100_000 },
   })
   const db = handle.db
 

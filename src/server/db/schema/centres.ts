@@ -46,6 +46,8 @@ export const centre = pgTable('centre', {
   disclosureThreshold: integer('disclosure_threshold').notNull().default(5),
   /** Days after which raw tickets, steps and interview records are folded into daily figures and purged. */
   retentionDays: integer('retention_days').notNull().default(90),
+  /** Days a notebook may go unused before it is erased. */
+  notebookIdleDays: integer('notebook_idle_days').notNull().default(365),
   /** The last day whose activity is folded into `stat_fact`; later days are counted from raw records. */
   statisticsFoldedThrough: date('statistics_folded_through'),
   ...timestamps,

@@ -1,0 +1,64 @@
+import { sql } from 'drizzle-orm'
+import { pickText } from '../../../shared/i18n/locales'
+import type { NotebookItemInput } from '../../../shared/schemas/notebooks'
+import type { Database } from '../../db/client'
+import { rowsOf } from '../../db/rows'
+import { fieldRefusal } from '../../http/errors'
+import { getBooking } from '../events/bookings'
+
+const isUuid = (value: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
+
+/**
+ * The title of what an item points at, checked to exist (and to belong to the notebook's centre where
+ * things belong to a centre): saved with the item, so the notebook reads well even once the thing is
+ * gone. An unknown reference is refused with 422 on `ref`.
+ */
+export async function titleOf(options: {
+  db: Database
+  centreId: string
+  item: Pick<NotebookItemInput, 'kind' | 'ref'>
+  language: string
+}): Promise<string> {
+  const { db, centreId, item, language } = options
+  const one = async (query: ReturnType<typeof sql>) =>
+    rowsOf<{ title: Record<string, string> | string }>(await db.execute(query))[0]?.title
+  let title: Record<string, string> | string | undefined
+  switch (item.kind) {
+    case 'occupation': {
+      const [taxonomy, ...rest] = item.ref.split(':')
+      title = await one(
+        sql`select title from occupation where taxonomy = ${taxonomy} and code = ${rest.join(':')}`,
+      )
+      break
+    }
+    case 'resource':
+      if (isUuid(item.ref))
+        title = await one(sql`select title from resource where id = ${item.ref} and centre_id = ${centreId}`)
+      break
+    case 'training':
+      if (isUuid(item.ref))
+        title = await one(
+          sql`select title from training where id = ${item.ref} and (centre_id is null or centre_id = ${centreId})`,
+        )
+      break
+    case 'event':
+      if (isUuid(item.ref))
+        title = await one(sql`select title from event where id = ${item.ref} and centre_id = ${centreId}`)
+      break
+    case 'service':
+      if (isUuid(item.ref))
+        title =
+          await one(sql`select jsonb_build_object('fr', organisation || ' — ' || coalesce(name ->> 'fr', ''),
+            'en', organisation || ' — ' || coalesce(name ->> 'en', name ->> 'fr', '')) as title
+          from directory_service where id = ${item.ref} and centre_id = ${centreId}`)
+      break
+    case 'booking': {
+      const booking = await getBooking({ db, code: item.ref }).catch(() => undefined)
+      if (booking) title = pickText(booking.session.title, language)
+      break
+    }
+  }
+  if (title === undefined) throw fieldRefusal('ref', 'error.notebook.unknownRef')
+  return typeof title === 'string' ? title : pickText(title, language, 'fr')
+}
