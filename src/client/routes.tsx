@@ -127,6 +127,15 @@ const EventsPage = lazy(() =>
 const EventFormPage = lazy(() =>
   import('./surfaces/manager/event-form-page').then((m) => ({ default: m.EventFormPage })),
 )
+const StatisticsPage = lazy(() =>
+  import('./surfaces/statistics/statistics-page').then((m) => ({ default: m.StatisticsPage })),
+)
+const StatisticsReportPage = lazy(() =>
+  import('./surfaces/statistics/report-page').then((m) => ({ default: m.ReportPage })),
+)
+const NetworkStatisticsPage = lazy(() =>
+  import('./surfaces/statistics/network-statistics-page').then((m) => ({ default: m.NetworkStatisticsPage })),
+)
 
 /** Every surface of the product, public first, then staff. */
 export function AppRoutes() {
@@ -156,6 +165,7 @@ export function AppRoutes() {
         <Route path="/staff/login" element={<LoginPage />} />
         <Route path="/staff/reset-password" element={<ResetPasswordPage />} />
         <Route path="/staff/network" element={<NetworkPage />} />
+        <Route path="/staff/network/statistics" element={<NetworkStatisticsPage />} />
         <Route path="/staff/c/:centre/reception" element={<ReceptionPage />} />
         <Route path="/staff/c/:centre/desk" element={<DeskPage />} />
         <Route path="/staff/c/:centre/partners" element={<PartnersPage />} />
@@ -168,6 +178,8 @@ export function AppRoutes() {
         <Route path="/staff/c/:centre/knowledge/:id" element={<NotePage />} />
         <Route path="/staff/c/:centre/knowledge/:id/edit" element={<NoteFormPage />} />
         <Route path="/staff/c/:centre/knowledge/:id/history" element={<NoteHistoryPage />} />
+        <Route path="/staff/c/:centre/statistics" element={<StatisticsPage />} />
+        <Route path="/staff/c/:centre/statistics/report" element={<StatisticsReportPage />} />
         <Route path="/staff/c/:centre/manager" element={<Navigate to="areas" replace />} />
         <Route path="/staff/c/:centre/manager/areas" element={<AreasPage />} />
         <Route path="/staff/c/:centre/manager/areas/:area" element={<AreaFormPage />} />

@@ -153,7 +153,7 @@ export const en: Record<keyof typeof fr, string> = {
   'comingSoon.screen': 'the display of called tickets, waiting times and today’s events',
   'comingSoon.reception': 'ticket issuing at reception and the view of every queue',
   'comingSoon.desk': 'calling tickets, transfers and the anonymous interview log',
-  'comingSoon.network': 'statistics and the catalogue shared between centres',
+  'comingSoon.network': 'a catalogue shared between centres',
   'kiosk.welcome': 'Welcome',
   'kiosk.chooseLanguage': 'Choose your language',
   'kiosk.stepOf': 'Step {step} of {total}',

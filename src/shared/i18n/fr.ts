@@ -152,7 +152,7 @@ export const fr = {
   'comingSoon.screen': 'l’affichage des tickets appelés, des temps d’attente et des événements du jour',
   'comingSoon.reception': 'la prise de tickets à l’accueil et la vue de toutes les files',
   'comingSoon.desk': 'l’appel des tickets, les transferts et le suivi anonyme des entretiens',
-  'comingSoon.network': 'les statistiques et le catalogue partagés entre les centres',
+  'comingSoon.network': 'un catalogue partagé entre les centres',
   'kiosk.welcome': 'Bienvenue',
   'kiosk.chooseLanguage': 'Choisissez votre langue',
   'kiosk.stepOf': 'Étape {step} sur {total}',

@@ -5,8 +5,8 @@ import type { MessageKey } from '../../../shared/i18n/messages'
 import { useT } from '../../i18n/i18n-provider'
 import { hasCentreRole, StaffPage } from '../staff/staff-shell'
 
-/** The sections, and who opens each besides managers. */
-const sections: { path: string; label: MessageKey; alsoFor?: readonly StaffRole[] }[] = [
+/** The sections, and who opens each besides managers; `inCentre` ones live beside the manager surface. */
+const sections: { path: string; label: MessageKey; alsoFor?: readonly StaffRole[]; inCentre?: boolean }[] = [
   { path: 'areas', label: 'manager.areas' },
   { path: 'desks', label: 'manager.desks' },
   { path: 'hours', label: 'manager.hours' },
@@ -19,6 +19,7 @@ const sections: { path: string; label: MessageKey; alsoFor?: readonly StaffRole[
   { path: 'resources-import', label: 'resources.nav.import', alsoFor: ['partner_coordinator'] },
   { path: 'events', label: 'surface.events', alsoFor: ['partner_coordinator'] },
   { path: 'interview-themes', label: 'interviewThemes.title' },
+  { path: 'statistics', label: 'statistics.title', alsoFor: ['partner_coordinator'], inCentre: true },
 ]
 
 /**
@@ -46,7 +47,9 @@ export function ManagerPage({
                 .filter((section) => hasCentreRole(me, centre, ['manager', ...(section.alsoFor ?? [])]))
                 .map((section) => (
                   <li key={section.path}>
-                    <NavLink to={`/staff/c/${centre}/manager/${section.path}`}>{t(section.label)}</NavLink>
+                    <NavLink to={`/staff/c/${centre}/${section.inCentre ? '' : 'manager/'}${section.path}`}>
+                      {t(section.label)}
+                    </NavLink>
                   </li>
                 ))}
             </ul>

@@ -2,6 +2,7 @@ import { Link } from 'react-router'
 import { useCentres } from '../../features/centres/api'
 import { useLocalized } from '../../features/centres/use-localized'
 import { useT } from '../../i18n/i18n-provider'
+import { ButtonLink } from '../../ui/button'
 import { ComingSoon } from '../../ui/coming-soon'
 import { ErrorMessage, Loading } from '../../ui/states'
 import { StaffPage } from '../staff/staff-shell'
@@ -33,6 +34,11 @@ export function NetworkPage() {
                   ))}
                 </ul>
               )}
+            </section>
+            <section className="card">
+              <h2>{t('statistics.network.title')}</h2>
+              <p>{t('statistics.network.linkText')}</p>
+              <ButtonLink to="/staff/network/statistics">{t('statistics.network.open')}</ButtonLink>
             </section>
             <CreateCentreForm />
             <ComingSoon what={t('comingSoon.network')} />

@@ -20,6 +20,7 @@ export const surfaces: { path: string; label: MessageKey; roles: readonly StaffR
   },
   { path: 'knowledge', label: 'knowledge.title', roles: knowledgeReaderRoles },
   { path: 'manager', label: 'surface.manager', roles: ['manager'] },
+  { path: 'statistics', label: 'statistics.title', roles: ['partner_coordinator', 'manager'] },
   {
     path: 'check-in',
     label: 'surface.checkIn',
