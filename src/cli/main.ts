@@ -10,6 +10,7 @@ import { createPasswordResetLink } from '../server/modules/auth/auth'
 import { getCentreBySlug } from '../server/modules/centres/centres-service'
 import { sendBookingNotices } from '../server/modules/events/notices'
 import { sweepSessions } from '../server/modules/events/sweep'
+import { sweepNotebooks } from '../server/modules/notebooks/notebook-service'
 import {
   attributions,
   type ImportSource,
@@ -96,12 +97,14 @@ program
         .catch((error: unknown) => logger.error({ err: error }, 'sessions sweep failed'))
     }, 60_000)
     sweep.unref()
-    // Daily retention: past days folded into the statistics, raw records past the period deleted. Every
-    // hour, so a day is folded soon after it ends; each centre's fold runs under its row lock.
+    // Daily retention: past days folded into the statistics, raw records past the period deleted,
+    // notebooks unused past theirs erased. Every hour, so a day is folded soon after it ends; each
+    // centre's fold runs under its row lock.
     const retain = () =>
-      purgeRawRecords({ db: handle.db, now: new Date() }).catch((error: unknown) =>
-        logger.error({ err: error }, 'statistics retention failed'),
-      )
+      Promise.all([
+        purgeRawRecords({ db: handle.db, now: new Date() }),
+        sweepNotebooks({ db: handle.db, now: new Date() }),
+      ]).catch((error: unknown) => logger.error({ err: error }, 'retention failed'))
     setTimeout(retain, 30_000).unref()
     setInterval(retain, 3_600_000).unref()
     logger.info({ url: publicUrl, port: server.port, database: handle.kind }, 'Cité is listening')
@@ -177,15 +180,16 @@ program
 program
   .command('purge')
   .description(
-    'Fold past days into the daily statistics, then delete raw tickets, interviews and visit profiles older than each centre’s retention period',
+    'Fold past days into the daily statistics, then delete raw tickets, interviews and visit profiles older than each centre’s retention period, and notebooks unused for longer than it keeps them',
   )
   .action(() =>
     withRuntime(async ({ db }) => {
       const report = await purgeRawRecords({ db, now: new Date() })
+      const notebooks = await sweepNotebooks({ db, now: new Date() })
       console.log(
         `${report.days} day(s) folded into the statistics; deleted ${report.tickets} ticket(s), ` +
           `${report.interviews} interview record(s), ${report.profiles} visit profile(s) and ` +
-          `${report.queries} search word count(s) past their retention period.`,
+          `${report.queries} search word count(s) past their retention period; erased ${notebooks} notebook(s) unused past theirs.`,
       )
     }),
   )
