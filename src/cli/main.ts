@@ -17,6 +17,7 @@ import {
   importers,
   importSources,
 } from '../server/modules/occupations/import'
+import { sweepQuestions } from '../server/modules/questions/question-service'
 import { addStaff, findUserIdByEmail } from '../server/modules/staff/staff-service'
 import { purgeRawRecords } from '../server/modules/statistics/retention'
 import { closeStaleTickets } from '../server/modules/tickets/end-of-day'
@@ -97,13 +98,14 @@ program
         .catch((error: unknown) => logger.error({ err: error }, 'sessions sweep failed'))
     }, 60_000)
     sweep.unref()
-    // Daily retention: past days folded into the statistics, raw records past the period deleted,
-    // notebooks unused past theirs erased. Every hour, so a day is folded soon after it ends; each
+    // Daily retention: past days folded into the statistics, raw records and online questions past the
+    // period deleted, notebooks unused past theirs erased. Every hour, so a day is folded soon after it ends; each
     // centre's fold runs under its row lock.
     const retain = () =>
       Promise.all([
         purgeRawRecords({ db: handle.db, now: new Date() }),
         sweepNotebooks({ db: handle.db, now: new Date() }),
+        sweepQuestions({ db: handle.db, now: new Date() }),
       ]).catch((error: unknown) => logger.error({ err: error }, 'retention failed'))
     setTimeout(retain, 30_000).unref()
     setInterval(retain, 3_600_000).unref()
@@ -186,10 +188,11 @@ program
     withRuntime(async ({ db }) => {
       const report = await purgeRawRecords({ db, now: new Date() })
       const notebooks = await sweepNotebooks({ db, now: new Date() })
+      const questions = await sweepQuestions({ db, now: new Date() })
       console.log(
         `${report.days} day(s) folded into the statistics; deleted ${report.tickets} ticket(s), ` +
           `${report.interviews} interview record(s), ${report.profiles} visit profile(s) and ` +
-          `${report.queries} search word count(s) past their retention period; erased ${notebooks} notebook(s) unused past theirs.`,
+          `${report.queries} search word count(s) past their retention period; erased ${notebooks} notebook(s) unused past theirs and ${questions} online question(s).`,
       )
     }),
   )

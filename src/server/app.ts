@@ -14,7 +14,7 @@ import { resolveActor } from './modules/auth/actor'
 import { signInThrottle } from './modules/auth/sign-in-throttle'
 import { publicCentreRoutes } from './modules/centres/public-routes'
 import { setupRoutes } from './modules/centres/setup-routes'
-import { type CodeLimitOptions, codeLookupLimit, notebookCreationLimit } from './modules/codes/code-limit'
+import { type CodeLimitOptions, codeLookupLimit, creationLimit } from './modules/codes/code-limit'
 import { directoryRoutes, publicDirectoryRoutes } from './modules/directory/routes'
 import { apiDocsRoutes } from './modules/docs/routes'
 import { bookingRoutes } from './modules/events/booking-routes'
@@ -26,6 +26,7 @@ import { knowledgeRoutes } from './modules/knowledge/routes'
 import { notebookRoutes } from './modules/notebooks/routes'
 import { occupationRoutes } from './modules/occupations/routes'
 import { partnerRoutes, publicPartnerRoutes } from './modules/partners/routes'
+import { questionRoutes } from './modules/questions/routes'
 import { publicResourceRoutes } from './modules/resources/public-routes'
 import { catalogueRoutes } from './modules/resources/routes'
 import { publicRotaRoutes, rotaRoutes } from './modules/rota/routes'
@@ -110,6 +111,7 @@ export function createApp(options: AppOptions) {
   api.route('/', interviewRoutes)
   api.route('/', statisticsRoutes)
   api.route('/', notebookRoutes)
+  api.route('/', questionRoutes)
   api.route('/', programmeRoutes)
 
   app.use(
@@ -131,7 +133,9 @@ export function createApp(options: AppOptions) {
   const notebookCodes = codeLookupLimit('notebook', { trustProxy, ...codeLimit })
   app.use('/api/v1/notebooks/*', notebookCodes)
   app.use('/api/v1/centres/:centre/notebooks/*', notebookCodes)
-  app.use('/api/v1/centres/:centre/notebooks', notebookCreationLimit({ trustProxy, ...codeLimit }))
+  app.use('/api/v1/centres/:centre/notebooks', creationLimit('notebook', { trustProxy, ...codeLimit }))
+  app.use('/api/v1/questions/*', codeLookupLimit('question', { trustProxy, ...codeLimit }))
+  app.use('/api/v1/centres/:centre/questions', creationLimit('question', { trustProxy, ...codeLimit }))
   app.on(['GET', 'POST'], '/api/auth/*', (c) => deps.auth.handler(c.req.raw))
   app.route('/api/v1', api)
   app.all('/api/*', () => {

@@ -26,7 +26,7 @@ export function requestLogger(logger: Logger): MiddlewareHandler {
 
 // Path segments that are secrets in themselves: follow-my-ticket tokens, password reset tokens, booking
 // and notebook codes.
-const SECRET_SEGMENTS = /(\/(?:track|reset-password|t|bookings|b|notebooks|n)\/)[^/]+/g
+const SECRET_SEGMENTS = /(\/(?:track|reset-password|t|bookings|b|notebooks|n|questions|q)\/)[^/]+/g
 
 /** A path fit for the logs: any secret token in it is replaced by a placeholder. */
 export function redactPath(path: string): string {

@@ -46,7 +46,11 @@ export async function createTestContext(
     clientDir: options.clientDir,
     bus: options.bus,
     issueLimit: options.issueLimit ?? { perAddress: 100_000, portalPerAddress: 100_000 },
-    codeLimit: options.codeLimit ?? { wrongCodes: 100_000, notebooksCreated: 100_000 },
+    codeLimit: options.codeLimit ?? {
+      wrongCodes: 100_000,
+      notebooksCreated: 100_000,
+      questionsAsked: 100_000,
+    },
   })
   const db = handle.db
 

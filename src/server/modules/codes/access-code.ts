@@ -35,6 +35,6 @@ export function canonicalCode(typed: string): string | null {
 }
 
 /** What the database keeps of a code: its digest for one kind of thing, never the code itself. */
-export function accessCodeDigest(kind: 'booking' | 'notebook', canonical: string): string {
+export function accessCodeDigest(kind: 'booking' | 'notebook' | 'question', canonical: string): string {
   return createHash('sha256').update(`${kind}:${canonical}`).digest('base64url')
 }

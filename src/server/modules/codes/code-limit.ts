@@ -6,8 +6,9 @@ import { AppError } from '../../http/errors'
 export type CodeLimitOptions = {
   /** Wrong codes a client may type in the window before being refused for its rest. */
   wrongCodes?: number
-  /** Notebooks a client may open in the window (a kiosk serves many people: generous). */
+  /** Notebooks a client may open, and questions it may ask, in the window (a kiosk serves many people). */
   notebooksCreated?: number
+  questionsAsked?: number
   windowMs?: number
   trustProxy?: boolean
   now?: () => number
@@ -20,7 +21,7 @@ export type CodeLimitOptions = {
  * of code is counted apart.
  */
 export function codeLookupLimit(
-  kind: 'booking' | 'notebook',
+  kind: 'booking' | 'notebook' | 'question',
   options: CodeLimitOptions = {},
 ): MiddlewareHandler<AppEnv> {
   const limit = options.wrongCodes ?? 20
@@ -36,14 +37,20 @@ export function codeLookupLimit(
   }
 }
 
-/** New notebooks per client address and window, so that nobody fills the database with empty ones. */
-export function notebookCreationLimit(options: CodeLimitOptions = {}): MiddlewareHandler<AppEnv> {
-  const limit = options.notebooksCreated ?? 30
+/**
+ * New notebooks (or questions) per client address and window, so that nobody fills the database with
+ * empty ones: only the POSTs that create one count.
+ */
+export function creationLimit(
+  kind: 'notebook' | 'question',
+  options: CodeLimitOptions = {},
+): MiddlewareHandler<AppEnv> {
+  const limit = (kind === 'notebook' ? options.notebooksCreated : options.questionsAsked) ?? 30
   const counters = createClientCounters({ windowMs: options.windowMs ?? 10 * 60_000, now: options.now })
   return async (c, next) => {
     if (c.req.method !== 'POST') return next()
-    const key = counters.keyOf('notebook-new', clientAddress(c, options.trustProxy ?? false))
-    if (counters.isBlocked(key, limit)) throw new AppError('rate_limited', 'error.notebook.tooManyCreated')
+    const key = counters.keyOf(`${kind}-new`, clientAddress(c, options.trustProxy ?? false))
+    if (counters.isBlocked(key, limit)) throw new AppError('rate_limited', `error.${kind}.tooManyCreated`)
     await next()
     if (c.res.status === 201) counters.count(key)
   }

@@ -15,7 +15,7 @@ import { centre } from '../../db/schema/centres'
 import { notebook } from '../../db/schema/notebooks'
 import { fieldRefusal, notFound } from '../../http/errors'
 import { accessCodeDigest, canonicalCode, newAccessCode } from '../codes/access-code'
-import { titleOf } from './notebook-links'
+import { titleOf } from '../links/titles'
 import { seal, unseal } from './seal'
 
 const DAY_MS = 86_400_000

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { pickText } from '../../../shared/i18n/locales'
-import type { NotebookItemInput } from '../../../shared/schemas/notebooks'
+import type { NotebookItemKind } from '../../../shared/schemas/notebooks'
 import type { Database } from '../../db/client'
 import { rowsOf } from '../../db/rows'
 import { fieldRefusal } from '../../http/errors'
@@ -10,15 +10,16 @@ const isUuid = (value: string) =>
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
 
 /**
- * The title of what an item points at, checked to exist (and to belong to the notebook's centre where
- * things belong to a centre): saved with the item, so the notebook reads well even once the thing is
- * gone. An unknown reference is refused with 422 on `ref`.
+ * The title of what a visitor's link points at (an item of a notebook, a resource attached to an answer),
+ * checked to exist and, where things belong to a centre, to belong to this one: saved with the link, so
+ * it reads well even once the thing is gone. An unknown reference is refused with 422 on `field`.
  */
 export async function titleOf(options: {
   db: Database
   centreId: string
-  item: Pick<NotebookItemInput, 'kind' | 'ref'>
+  item: { kind: NotebookItemKind; ref: string }
   language: string
+  field?: string
 }): Promise<string> {
   const { db, centreId, item, language } = options
   const one = async (query: ReturnType<typeof sql>) =>
@@ -59,6 +60,6 @@ export async function titleOf(options: {
       break
     }
   }
-  if (title === undefined) throw fieldRefusal('ref', 'error.notebook.unknownRef')
+  if (title === undefined) throw fieldRefusal(options.field ?? 'ref', 'error.link.unknown')
   return typeof title === 'string' ? title : pickText(title, language, 'fr')
 }
