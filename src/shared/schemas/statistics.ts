@@ -37,11 +37,12 @@ export type StatisticsQuery = z.infer<typeof statisticsQuerySchema>
 
 export const publishedSchema = publishedCountSchema
 
+/** What every set of figures starts with: the threshold it was protected with, and its period. */
+const protectedPeriod = { k: z.number().int(), from: z.string(), to: z.string() }
+
 export const interviewStatisticsSchema = z
   .object({
-    k: z.number().int(),
-    from: z.string(),
-    to: z.string(),
+    ...protectedPeriod,
     total: publishedSchema,
     byDay: z.array(z.object({ date: z.string(), count: publishedSchema })),
     byArea: z.array(
@@ -102,9 +103,7 @@ export const ticketOutcomes = [
 /** Walk-in visits (tickets) over a period. */
 export const visitStatisticsSchema = z
   .object({
-    k: z.number().int(),
-    from: z.string(),
-    to: z.string(),
+    ...protectedPeriod,
     total: publishedSchema,
     byDay: z.array(z.object({ date: z.string(), count: publishedSchema })),
     byArea: z.array(z.object({ ...namedArea, count: publishedSchema })),
@@ -127,9 +126,7 @@ export type VisitStatistics = z.infer<typeof visitStatisticsSchema>
 /** Events over a period: sessions held (not people), seats booked, people checked in and drop-ins. */
 export const eventStatisticsSchema = z
   .object({
-    k: z.number().int(),
-    from: z.string(),
-    to: z.string(),
+    ...protectedPeriod,
     sessions: z.number().int(),
     booked: publishedSchema,
     checkedIn: publishedSchema,
@@ -150,9 +147,7 @@ export type EventStatistics = z.infer<typeof eventStatisticsSchema>
 /** Self-service use over a period: page views and searches counted by day, never by person. */
 export const selfServiceStatisticsSchema = z
   .object({
-    k: z.number().int(),
-    from: z.string(),
-    to: z.string(),
+    ...protectedPeriod,
     resourceViews: publishedSchema,
     occupationViews: publishedSchema,
     searches: publishedSchema,
