@@ -201,6 +201,8 @@ export const exportTables = [
   'visits-by-area',
   'visits-by-hour',
   'visits-by-outcome',
+  'visits-by-channel',
+  'visits-by-language',
   'waiting-times',
   'service-times',
   'interviews-by-day',

@@ -4,7 +4,7 @@ import { useNetworkStatistics } from '../../features/statistics/api'
 import { useStatisticsFormat } from '../../features/statistics/format'
 import { todayIn } from '../../features/statistics/period'
 import { isNothing } from '../../features/statistics/published'
-import { useT } from '../../i18n/i18n-provider'
+import { useLocale, useT } from '../../i18n/i18n-provider'
 import { StaffPage } from '../staff/staff-shell'
 import { Count, DisclosureLegend } from './count'
 import { StatChart } from './stat-chart'
@@ -63,6 +63,7 @@ function NetworkFigures() {
 
 function CentresSideBySide({ data }: { data: NetworkStatistics }) {
   const t = useT()
+  const { locale } = useLocale()
   const text = useLocalized()
   const summarise = useChartSummary()
   const title = t('statistics.network.compare')
@@ -113,6 +114,15 @@ function CentresSideBySide({ data }: { data: NetworkStatistics }) {
           </tbody>
         </table>
       </ScrollRegion>
+      <p className="stat-export no-print">
+        <a
+          href={`/api/v1/network/statistics.csv?from=${data.from}&to=${data.to}&lang=${locale}`}
+          download
+          aria-label={t('statistics.exportNamed', { what: title })}
+        >
+          {t('statistics.export')}
+        </a>
+      </p>
     </section>
   )
 }

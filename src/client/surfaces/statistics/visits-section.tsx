@@ -102,6 +102,7 @@ function VisitFigures({ data }: { data: VisitStatistics }) {
             },
           ]}
           k={k}
+          exportTable="visits-by-channel"
           chart={{ horizontal: true }}
         />
         <Breakdown
@@ -119,6 +120,7 @@ function VisitFigures({ data }: { data: VisitStatistics }) {
             },
           ]}
           k={k}
+          exportTable="visits-by-language"
           chart={{ horizontal: true }}
         />
       </div>

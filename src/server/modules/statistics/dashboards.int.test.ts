@@ -355,6 +355,12 @@ describe('exports and the network', () => {
     expect(row(first.centre.slug)).toMatchObject({ visits: 7, interviews: 0, k: 5 })
     expect(row(second.centre.slug)).toMatchObject({ visits: 'small' })
     expect((await t.request(path, { cookie: first.manager })).status).toBe(403)
+    const csv = await (await t.request(path.replace('statistics?', 'statistics.csv?'), { cookie })).text()
+    expect(csv.split('\r\n')[0]).toBe('centre,visits,interviews,event_participants,self_service,threshold')
+    expect(csv).toContain(`Centre ${second.centre.slug},<5,0,0,0,5`)
+    expect(
+      (await t.request(path.replace('statistics?', 'statistics.csv?'), { cookie: first.manager })).status,
+    ).toBe(403)
     expect((await t.request(path)).status).toBe(401)
     // The other centre's manager cannot read this one's dashboards.
     expect(

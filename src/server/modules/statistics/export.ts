@@ -4,6 +4,7 @@ import { pickText } from '../../../shared/i18n/locales'
 import {
   type ExportTable,
   minuteBands,
+  type NetworkStatistics,
   type Published,
   type StatisticsQuery,
 } from '../../../shared/schemas/statistics'
@@ -50,6 +51,8 @@ export async function statisticsTable(options: {
     case 'visits-by-area':
     case 'visits-by-hour':
     case 'visits-by-outcome':
+    case 'visits-by-channel':
+    case 'visits-by-language':
     case 'waiting-times':
     case 'service-times': {
       const visits = await visitStatistics(options)
@@ -64,6 +67,16 @@ export async function statisticsTable(options: {
         return {
           columns: ['outcome', 'visits'],
           rows: visits.byOutcome.map((row) => [row.outcome, cell(row.count)]),
+        }
+      if (table === 'visits-by-channel')
+        return {
+          columns: ['channel', 'visits'],
+          rows: visits.byChannel.map((row) => [row.channel, cell(row.count)]),
+        }
+      if (table === 'visits-by-language')
+        return {
+          columns: ['language', 'visits'],
+          rows: visits.byLanguage.map((row) => [row.language, cell(row.count)]),
         }
       if (table === 'visits-by-hour')
         return {
@@ -164,6 +177,23 @@ export async function statisticsTable(options: {
         rows: use.topQueries.map((row) => [row.query, cell(row.count)]),
       }
     }
+  }
+}
+
+/** Every centre side by side, each count written as its own centre's dashboards write it. */
+export function networkTable(figures: NetworkStatistics, language: string): Table {
+  const cell = (value: Published, k: number): Cell =>
+    value === 'small' ? `<${k}` : value === 'hidden' ? 'x' : value
+  return {
+    columns: ['centre', 'visits', 'interviews', 'event_participants', 'self_service', 'threshold'],
+    rows: figures.centres.map((row) => [
+      pickText(row.name, language),
+      cell(row.visits, row.k),
+      cell(row.interviews, row.k),
+      cell(row.eventParticipants, row.k),
+      cell(row.selfService, row.k),
+      row.k,
+    ]),
   }
 }
 

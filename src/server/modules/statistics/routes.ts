@@ -20,7 +20,7 @@ import { jsonBody, jsonContent, staffErrors, staffSecurity } from '../../http/op
 import { centreManagers, hasRole, requireNetworkAdmin } from '../auth/policy'
 import { centreParam, centreRole } from '../centres/scope'
 import { eventStatistics } from './event-statistics'
-import { csvStream, partnerTables, statisticsTable } from './export'
+import { csvStream, networkTable, partnerTables, statisticsTable } from './export'
 import { interviewStatistics } from './interview-statistics'
 import { networkStatistics } from './network-statistics'
 import { profileStatistics } from './profile-statistics'
@@ -241,4 +241,23 @@ export const statisticsRoutes = createRouter()
       responses: { 200: jsonContent(networkStatisticsSchema, 'The figures') },
     }),
     async (c) => c.json(await networkStatistics({ db: c.var.deps.db, query: c.req.valid('query') }), 200),
+  )
+  .openapi(
+    route({
+      method: 'get',
+      path: '/network/statistics.csv',
+      middleware: [networkAdmin] as const,
+      summary: 'Every centre side by side as CSV, with the same withheld counts',
+      request: { query: networkStatisticsQuerySchema },
+      responses: { 200: { description: 'CSV, UTF-8', content: { 'text/csv': { schema: z.string() } } } },
+    }),
+    async (c) => {
+      const query = c.req.valid('query')
+      const figures = await networkStatistics({ db: c.var.deps.db, query })
+      return c.body(csvStream(networkTable(figures, c.var.locale)), 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="network-${query.from}-${query.to}.csv"`,
+        'cache-control': 'no-store',
+      })
+    },
   )
