@@ -109,7 +109,9 @@ describe('statistics', () => {
     await page.getByRole('link', { name: 'Statistiques' }).first().click()
     await page.getByRole('link', { name: 'Aujourd’hui' }).click()
     const interviews = page.locator('#interviews')
-    await expect.poll(() => interviews.getByRole('heading', { name: 'Thèmes abordés' }).isVisible()).toBe(true)
+    await expect
+      .poll(() => interviews.getByRole('heading', { name: 'Thèmes abordés' }).isVisible())
+      .toBe(true)
     const row = (name: string | RegExp) => interviews.getByRole('row', { name })
     // Nine interviews in all; the three about housing are withheld wherever they appear.
     expect(await interviews.getByText('9', { exact: true }).first().isVisible()).toBe(true)

@@ -119,3 +119,8 @@ export const notebookSummaryInputSchema = z
   })
   .meta({ id: 'NotebookSummaryInput' })
 export type NotebookSummaryInput = z.output<typeof notebookSummaryInputSchema>
+
+/** What the desk is told after adding to a notebook: how much was added, never what the notebook holds. */
+export const notebookAdditionSchema = z
+  .object({ summaries: z.number().int(), items: z.number().int(), erasedAfter: z.string() })
+  .meta({ id: 'NotebookAddition' })

@@ -55,8 +55,10 @@ export async function titleOf(options: {
           from directory_service where id = ${item.ref} and centre_id = ${centreId}`)
       break
     case 'booking': {
+      // A booking of this centre only, like everything else a link may point at.
       const booking = await getBooking({ db, code: item.ref }).catch(() => undefined)
-      if (booking) title = pickText(booking.session.title, language)
+      const home = await one(sql`select slug as title from centre where id = ${centreId}`)
+      if (booking && booking.session.centre === home) title = pickText(booking.session.title, language)
       break
     }
   }

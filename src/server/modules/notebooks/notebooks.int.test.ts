@@ -158,8 +158,11 @@ describe('the anonymous notebook', () => {
       body,
     })
     expect(added.status).toBe(201)
-    expect(added.body.summaries.map((s: { text: string }) => s.text)).toEqual(['Piste : CPF pour le CACES.'])
-    expect(added.body.items).toEqual([
+    // The desk is told what it added, and nothing of what the visitor keeps.
+    expect(added.body).toEqual({ summaries: 1, items: 1, erasedAfter: expect.any(String) })
+    const seen = (await send(`/api/v1/notebooks/${code}`)).body
+    expect(seen.summaries.map((s: { text: string }) => s.text)).toEqual(['Piste : CPF pour le CACES.'])
+    expect(seen.items).toEqual([
       expect.objectContaining({ title: 'Financer sa formation', addedBy: 'counsellor' }),
     ])
     const path = (slug: string) => `/api/v1/centres/${slug}/notebooks/${code}/summaries`

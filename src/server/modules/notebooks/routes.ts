@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import type { StaffRole } from '../../../shared/constants'
 import {
   createdNotebookSchema,
+  notebookAdditionSchema,
   notebookCodeParamSchema,
   notebookItemInputSchema,
   notebookNotesInputSchema,
@@ -173,18 +174,27 @@ export const notebookRoutes = createRouter()
       description:
         'Only for a notebook opened at this centre; the counsellor sees the notebook only through its code.',
       request: { params: centreParam.merge(codeParam), ...jsonBody(notebookSummaryInputSchema) },
-      responses: { 201: jsonContent(notebookSchema, 'The notebook'), ...staffErrors, ...notebookErrors },
+      responses: {
+        201: jsonContent(notebookAdditionSchema, 'What was added (nothing else of the notebook)'),
+        ...staffErrors,
+        ...notebookErrors,
+      },
     }),
     async (c) => {
       const { db, centreId } = c.var.scope
+      const input = c.req.valid('json')
       const notebook = await addSummary({
         db,
         code: c.req.valid('param').code,
         now: c.var.deps.now(),
         centreId,
-        input: c.req.valid('json'),
+        input,
         language: c.var.locale,
       })
-      return c.json(notebook, 201)
+      // The counsellor sees the notebook only through what they add: nothing of the visitor's is answered.
+      return c.json(
+        { summaries: input.text ? 1 : 0, items: input.items.length, erasedAfter: notebook.erasedAfter },
+        201,
+      )
     },
   )
