@@ -89,6 +89,24 @@ const WeekPage = lazy(() => import('./surfaces/events/week-page').then((m) => ({
 const BookingPage = lazy(() =>
   import('./surfaces/events/booking-page').then((m) => ({ default: m.BookingPage })),
 )
+const NotebookPage = lazy(() =>
+  import('./surfaces/notebook/notebook-page').then((m) => ({ default: m.NotebookPage })),
+)
+const OpenNotebookPage = lazy(() =>
+  import('./surfaces/notebook/open-notebook-page').then((m) => ({ default: m.OpenNotebookPage })),
+)
+const AskQuestionPage = lazy(() =>
+  import('./surfaces/questions/ask-page').then((m) => ({ default: m.AskQuestionPage })),
+)
+const QuestionPage = lazy(() =>
+  import('./surfaces/questions/question-page').then((m) => ({ default: m.QuestionPage })),
+)
+const QuestionQueuePage = lazy(() =>
+  import('./surfaces/questions/queue-page').then((m) => ({ default: m.QueuePage })),
+)
+const StaffQuestionPage = lazy(() =>
+  import('./surfaces/questions/staff-question-page').then((m) => ({ default: m.StaffQuestionPage })),
+)
 const CheckInPage = lazy(() =>
   import('./surfaces/events/check-in-page').then((m) => ({ default: m.CheckInPage })),
 )
@@ -159,8 +177,12 @@ export function AppRoutes() {
         <Route path="/c/:centre/events" element={<ProgrammePage />} />
         <Route path="/c/:centre/events/week" element={<WeekPage />} />
         <Route path="/c/:centre/events/:id" element={<EventPage />} />
+        <Route path="/c/:centre/notebook" element={<OpenNotebookPage />} />
+        <Route path="/c/:centre/ask" element={<AskQuestionPage />} />
         <Route path="/t/:token" element={<TicketPage />} />
         <Route path="/b/:code" element={<BookingPage />} />
+        <Route path="/q/:code" element={<QuestionPage />} />
+        <Route path="/n/:code" element={<NotebookPage />} />
         <Route path="/staff" element={<StaffHome />} />
         <Route path="/staff/login" element={<LoginPage />} />
         <Route path="/staff/reset-password" element={<ResetPasswordPage />} />
@@ -171,6 +193,8 @@ export function AppRoutes() {
         <Route path="/staff/c/:centre/partners" element={<PartnersPage />} />
         <Route path="/staff/c/:centre/partners/:id" element={<PartnerFormPage />} />
         <Route path="/staff/c/:centre/check-in" element={<CheckInPage />} />
+        <Route path="/staff/c/:centre/questions" element={<QuestionQueuePage />} />
+        <Route path="/staff/c/:centre/questions/:id" element={<StaffQuestionPage />} />
         <Route path="/staff/c/:centre/rota" element={<RotaPage />} />
         <Route path="/staff/c/:centre/directory" element={<StaffDirectoryPage />} />
         <Route path="/staff/c/:centre/knowledge" element={<KnowledgePage />} />

@@ -30,7 +30,8 @@ export function authApi<S extends z.ZodType>(path: string, schema: S, init: Requ
   return request(`/api/auth${path}`, schema, init)
 }
 
-type RequestOptions = { method?: string; body?: unknown }
+/** `keepalive`: the request outlives the page (sent as it is closed or reloaded). */
+type RequestOptions = { method?: string; body?: unknown; keepalive?: boolean }
 
 async function request<S extends z.ZodType>(
   url: string,
@@ -40,6 +41,7 @@ async function request<S extends z.ZodType>(
   const response = await fetch(url, {
     method: init.method ?? 'GET',
     credentials: 'same-origin',
+    ...(init.keepalive ? { keepalive: true } : {}),
     headers: {
       accept: 'application/json',
       'accept-language': currentLocale,

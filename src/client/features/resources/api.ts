@@ -45,8 +45,9 @@ function queryOf(filters: Filters, extra: Record<string, string> = {}) {
 }
 
 /** The visitors' list, a page at a time; the previous results stay on screen while the next arrive. */
-export function useResources(slug: string, filters: Filters, language: string) {
+export function useResources(slug: string, filters: Filters, language: string, enabled = true) {
   return useInfiniteQuery({
+    enabled,
     queryKey: [...resourceKeys.centre(slug), 'list', language, queryOf(filters)],
     queryFn: ({ pageParam }) =>
       api(

@@ -20,8 +20,10 @@ import { Button } from '../../ui/button'
 import { CheckboxGroup } from '../../ui/checkbox-group'
 import { SelectField } from '../../ui/select-field'
 import { EmptyState, ErrorMessage, Loading } from '../../ui/states'
+import { DeskQuestions } from '../questions/desk-questions'
 import { StaffPage } from '../staff/staff-shell'
 import { CurrentTicket } from './current-ticket'
+import { NotebookPanel } from './notebook-panel'
 import './desk.css'
 
 /** The desk this browser last sat at, per centre: a counsellor coming back finds their session. */
@@ -35,7 +37,12 @@ export function DeskPage() {
   const t = useT()
   return (
     <StaffPage title={t('surface.desk')} roles={['counsellor', 'manager']}>
-      {() => <DeskConsole />}
+      {() => (
+        <>
+          <DeskConsole />
+          <DeskQuestions />
+        </>
+      )}
     </StaffPage>
   )
 }
@@ -54,7 +61,13 @@ function DeskConsole() {
   const failed = centre.error ?? areas.error ?? desks.error ?? board.error
   if (failed) return <ErrorMessage error={failed} />
   if (!centre.data || !areas.data || !desks.data || !board.data) return <Loading />
-  if (desks.data.length === 0) return <EmptyState title={t('desk.noDesks')} />
+  if (desks.data.length === 0)
+    return (
+      <>
+        <EmptyState title={t('desk.noDesks')} />
+        <NotebookPanel slug={slug} />
+      </>
+    )
 
   const session = board.data.sessions.find((s) => s.desk === deskId)
   const desk = desks.data.find((d) => d.id === deskId)
@@ -91,6 +104,7 @@ function DeskConsole() {
           onOpened={choose}
         />
       )}
+      <NotebookPanel slug={slug} />
     </>
   )
 }

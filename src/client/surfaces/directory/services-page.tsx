@@ -5,6 +5,7 @@ import { audiences } from '../../../shared/schemas/resources'
 import { usePortalHome } from '../../features/centres/api'
 import { useLocalized } from '../../features/centres/use-localized'
 import { useServices } from '../../features/directory/api'
+import { SaveToNotebook } from '../../features/notebooks/save-to-notebook'
 import { useResourceLabels } from '../../features/resources/labels'
 import { useLocale, useT } from '../../i18n/i18n-provider'
 import { Page } from '../../ui/page'
@@ -160,6 +161,11 @@ export function ServicesPage() {
                     }),
                   })}
                 </p>
+                <SaveToNotebook
+                  centre={slug}
+                  item={{ kind: 'service', ref: service.id }}
+                  label={service.name}
+                />
               </li>
             ))}
           </ul>

@@ -6,6 +6,7 @@ import { usePortalHome } from '../../features/centres/api'
 import { useLocalized } from '../../features/centres/use-localized'
 import { eventPath, sessionCalendarUrl, useBooking, useChangeBooking } from '../../features/events/api'
 import { useWhen } from '../../features/events/labels'
+import { SaveToNotebook } from '../../features/notebooks/save-to-notebook'
 import { useLocale, useT } from '../../i18n/i18n-provider'
 import { ApiError } from '../../lib/api-client'
 import { Alert } from '../../ui/alert'
@@ -99,6 +100,7 @@ function BookingDetails({ code, view, timeZone }: { code: string; view: BookingV
         </p>
         <Status view={view} />
         {view.checkedIn > 0 && <p>{t('booking.checkedIn', { count: view.checkedIn })}</p>}
+        <SaveToNotebook centre={session.centre} item={{ kind: 'booking', ref: code }} />
       </section>
 
       <section className="card booking__code" aria-labelledby="booking-code">

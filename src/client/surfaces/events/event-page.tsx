@@ -6,6 +6,7 @@ import { usePortalHome } from '../../features/centres/api'
 import { useLocalized } from '../../features/centres/use-localized'
 import { sessionCalendarUrl, useProgrammeEvent } from '../../features/events/api'
 import { useEventLabels, useWhen } from '../../features/events/labels'
+import { SaveToNotebook } from '../../features/notebooks/save-to-notebook'
 import { useLocale, useT } from '../../i18n/i18n-provider'
 import { ApiError } from '../../lib/api-client'
 import { Button } from '../../ui/button'
@@ -114,6 +115,7 @@ export function EventPage() {
       <article className="event">
         <p className="event__kind">{labels.type(item.type)}</p>
         <h1 lang={item.textLanguage}>{item.title}</h1>
+        <SaveToNotebook centre={slug} item={{ kind: 'event', ref: item.id }} />
         {item.cancelled && (
           <p className="alert" data-tone="error">
             {t('events.eventCancelled')}

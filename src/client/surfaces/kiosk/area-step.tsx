@@ -24,6 +24,7 @@ type Props = {
   focus: boolean
   onChoose: (area: string) => void
   onBack: (() => void) | null
+  onNotebook: () => void
 }
 
 /** The areas named as concerns, in plain words with their pictogram; a closed one says when it opens. */
@@ -40,6 +41,7 @@ export function AreaStep({
   focus,
   onChoose,
   onBack,
+  onNotebook,
 }: Props) {
   const t = useT()
   const advice = usePublicRota(slug)
@@ -106,6 +108,15 @@ export function AreaStep({
         limit={4}
         className="kiosk-events"
       />
+      <section className="kiosk-notebook" aria-labelledby="kiosk-notebook-title">
+        <h2 id="kiosk-notebook-title" className="kiosk-notebook__title">
+          {t('notebook.kiosk.offerTitle')}
+        </h2>
+        <p>{t('notebook.kiosk.offerText')}</p>
+        <Button variant="secondary" className="button kiosk-wide" onPress={onNotebook}>
+          {t('notebook.kiosk.offer')}
+        </Button>
+      </section>
       {onBack && (
         <div className="kiosk__nav">
           <Button variant="secondary" className="button kiosk__back" onPress={onBack}>

@@ -9,6 +9,7 @@ import {
 } from '../../../shared/i18n/locales'
 import type { IssuedTicket } from '../../../shared/schemas/tickets'
 import { centreKeys } from '../../features/centres/api'
+import { markKioskTab } from '../../features/notebooks/memory'
 import { useIssueTicket, walkInKeys } from '../../features/walk-in/api'
 import { useLocale, useT } from '../../i18n/i18n-provider'
 import { ApiError } from '../../lib/api-client'
@@ -18,6 +19,7 @@ import { AreaStep } from './area-step'
 import { LanguageStep } from './language-step'
 import { localizer } from './localizer'
 import { NeedsStep } from './needs-step'
+import { NotebookStep } from './notebook-step'
 import { TicketStep } from './ticket-step'
 import { useIdleReset } from './use-idle-reset'
 import { useKioskAreas } from './use-kiosk-areas'
@@ -27,6 +29,7 @@ type Step =
   | { name: 'language' }
   | { name: 'area'; language: ContentLanguage }
   | { name: 'needs'; language: ContentLanguage; area: string }
+  | { name: 'notebook'; language: ContentLanguage }
   | {
       name: 'ticket'
       language: ContentLanguage
@@ -58,6 +61,8 @@ export function KioskPage() {
   const issue = useIssueTicket(slug)
   const [step, setStep] = useState<Step>({ name: 'language' })
   const [moved, setMoved] = useState(false)
+  // A public screen: no notebook code is ever remembered in this tab.
+  useEffect(() => markKioskTab(), [])
 
   const centre = home.data?.centre
   const languages = (centre?.languages ?? []).filter(isContentLanguage)
@@ -97,6 +102,7 @@ export function KioskPage() {
     language: t('kiosk.chooseLanguage'),
     area: t('kiosk.whatBringsYou'),
     needs: t('kiosk.priorityTitle'),
+    notebook: t('notebook.kiosk.title'),
     ticket: t('kiosk.ticketTitle'),
   }[current.name]
   const centreName = centre ? pickText(centre.name, locale, centre.defaultLanguage) : ''
@@ -165,6 +171,18 @@ export function KioskPage() {
           go({ name: 'needs', language: current.language, area })
         }}
         onBack={single ? null : () => go({ name: 'language' })}
+        onNotebook={() => go({ name: 'notebook', language: current.language })}
+      />
+    )
+  else if (current.name === 'notebook')
+    content = (
+      <NotebookStep
+        slug={slug}
+        centreName={centreName}
+        focus={moved}
+        secondsLeft={secondsLeft}
+        onBack={() => go({ name: 'area', language: current.language })}
+        onDone={restart}
       />
     )
   else if (current.name === 'needs')

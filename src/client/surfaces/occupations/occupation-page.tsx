@@ -3,6 +3,7 @@ import type { OccupationDetail, Taxonomy } from '../../../shared/schemas/occupat
 import { taxonomies } from '../../../shared/schemas/occupations'
 import { usePortalHome } from '../../features/centres/api'
 import { useLocalized } from '../../features/centres/use-localized'
+import { SaveToNotebook } from '../../features/notebooks/save-to-notebook'
 import { occupationPath, useOccupation } from '../../features/occupations/api'
 import { trainingPath, trainingSearchPath } from '../../features/trainings/api'
 import { useLocale, useT } from '../../i18n/i18n-provider'
@@ -61,6 +62,7 @@ export function OccupationPage() {
               {t('occupations.otherNames')} {o.otherNames.join(' · ')}
             </p>
           )}
+          <SaveToNotebook centre={slug} item={{ kind: 'occupation', ref: `${o.taxonomy}:${o.code}` }} />
         </header>
         {o.description && <Section title={t('occupations.whatItIs')} paragraphs={o.description} />}
         {o.access && <Section title={t('occupations.access')} paragraphs={o.access} />}

@@ -1,5 +1,5 @@
 import { useIntl } from 'react-intl'
-import { Link, useParams } from 'react-router'
+import { Link, useLocation, useParams } from 'react-router'
 import { usePortalHome } from '../../features/centres/api'
 import { AreaCard } from '../../features/centres/area-card'
 import { OpenStatusBadge, TodayHours } from '../../features/centres/open-status'
@@ -7,6 +7,7 @@ import { useLocalized } from '../../features/centres/use-localized'
 import { AdviceSummary } from '../../features/rota/advice-summary'
 import { usePublicRota } from '../../features/rota/api'
 import { useT } from '../../i18n/i18n-provider'
+import { Alert } from '../../ui/alert'
 import { Page } from '../../ui/page'
 import { EmptyState, ErrorMessage, Loading } from '../../ui/states'
 
@@ -20,6 +21,7 @@ export function PortalHome() {
   const intl = useIntl()
   const home = usePortalHome(slug)
   const advice = usePublicRota(slug)
+  const erased = Boolean((useLocation().state as { notebookErased?: boolean } | null)?.notebookErased)
   const text = useLocalized(home.data?.centre.defaultLanguage)
 
   if (home.isPending)
@@ -39,6 +41,7 @@ export function PortalHome() {
   const name = text(centre.name)
   return (
     <Page title={t('portal.welcomeTitle')} brand={name} brandTo={`/c/${slug}`} heading={false}>
+      {erased && <Alert tone="success">{t('notebook.erased')}</Alert>}
       <section className="hero" aria-labelledby="welcome">
         <h1 id="welcome">{t('portal.welcomeTitle')}</h1>
         <p>{t('portal.welcomeText')}</p>
@@ -67,7 +70,13 @@ export function PortalHome() {
             <Link to={`/c/${slug}/events`}>{t('events.portalLink')}</Link>
           </li>
           <li>
+            <Link to={`/c/${slug}/notebook`}>{t('notebook.portalLink')}</Link>
+          </li>
+          <li>
             <Link to={`/c/${slug}/advice`}>{t('rota.portalLink')}</Link>
+          </li>
+          <li>
+            <Link to={`/c/${slug}/ask`}>{t('questions.portalLink')}</Link>
           </li>
           <li>
             <Link to={`/c/${slug}/services`}>{t('directory.portalLink')}</Link>

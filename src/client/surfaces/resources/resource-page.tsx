@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router'
 import type { ResourceDetail } from '../../../shared/schemas/resources'
 import { usePortalHome } from '../../features/centres/api'
 import { useLocalized } from '../../features/centres/use-localized'
+import { SaveToNotebook } from '../../features/notebooks/save-to-notebook'
 import { occupationPath } from '../../features/occupations/api'
 import { useResource } from '../../features/resources/api'
 import { useResourceLabels } from '../../features/resources/labels'
@@ -104,6 +105,7 @@ export function ResourcePage() {
         </p>
         <h1>{resource.title}</h1>
         {resource.summary && <p className="lead">{resource.summary}</p>}
+        <SaveToNotebook centre={slug} item={{ kind: 'resource', ref: resource.id }} />
         <WhereToFind resource={resource} />
         <dl className="resource__facts">
           {resource.languages.length > 0 && (

@@ -2,6 +2,7 @@ import type { StaffRole } from '../../../shared/constants'
 import { pickText } from '../../../shared/i18n/locales'
 import type { MessageKey } from '../../../shared/i18n/messages'
 import { knowledgeReaderRoles } from '../../../shared/schemas/knowledge'
+import { questionAnswererRoles } from '../../features/questions/api'
 import { useLocale, useT } from '../../i18n/i18n-provider'
 import { ButtonLink } from '../../ui/button'
 import { EmptyState } from '../../ui/states'
@@ -12,6 +13,7 @@ export const surfaces: { path: string; label: MessageKey; roles: readonly StaffR
   { path: 'reception', label: 'surface.reception', roles: ['reception', 'manager'] },
   { path: 'desk', label: 'surface.desk', roles: ['counsellor', 'manager'] },
   { path: 'partners', label: 'surface.partners', roles: ['partner_coordinator', 'manager'] },
+  { path: 'questions', label: 'questions.staff.title', roles: questionAnswererRoles },
   { path: 'rota', label: 'rota.title', roles: ['counsellor', 'partner_coordinator', 'manager'] },
   {
     path: 'directory',

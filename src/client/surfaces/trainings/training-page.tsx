@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router'
 import type { TrainingDetail } from '../../../shared/schemas/trainings'
 import { usePortalHome } from '../../features/centres/api'
 import { useLocalized } from '../../features/centres/use-localized'
+import { SaveToNotebook } from '../../features/notebooks/save-to-notebook'
 import { occupationPath } from '../../features/occupations/api'
 import { trainingSearchPath, useTraining } from '../../features/trainings/api'
 import { useLocale, useT } from '../../i18n/i18n-provider'
@@ -51,6 +52,7 @@ export function TrainingPage() {
             </p>
           )}
           {c.source === 'centre' && <p className="training-badge">{t('trainings.ownCourse')}</p>}
+          <SaveToNotebook centre={slug} item={{ kind: 'training', ref: c.id }} />
         </header>
         <Facts slug={slug} course={c} />
         {c.description && (

@@ -62,7 +62,7 @@ async function present(db: Database, row: Row): Promise<QuestionView> {
       body: message.hiddenAt ? null : message.body,
       hidden: message.hiddenAt !== null,
       at: message.createdAt.toISOString(),
-      attachments: message.attachments,
+      attachments: message.hiddenAt ? [] : message.attachments,
     })),
     canReply: row.status === 'answered' && fromVisitor < 2,
   }
@@ -256,7 +256,7 @@ export async function answerQuestion(options: {
   return getStaffQuestion({ db, centreId, questionId, now })
 }
 
-/** Hides an abusive message: its text is erased at once, the thread says a message was hidden. */
+/** Hides an abusive message: its text and links are erased at once, the thread says one was hidden. */
 export async function hideMessage(options: {
   db: Database
   centreId: string
@@ -271,7 +271,7 @@ export async function hideMessage(options: {
     if (!row) throw unknown()
     const hidden = await tx
       .update(questionMessage)
-      .set({ hiddenAt: now, body: '' })
+      .set({ hiddenAt: now, body: '', attachments: [] })
       .where(and(eq(questionMessage.id, messageId), eq(questionMessage.questionId, questionId)))
       .returning({ id: questionMessage.id })
     if (hidden.length === 0) throw new AppError('not_found', 'error.notFound')
