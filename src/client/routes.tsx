@@ -12,6 +12,9 @@ const OccupationSearchPage = lazy(() =>
 const OccupationPage = lazy(() =>
   import('./surfaces/occupations/occupation-page').then((m) => ({ default: m.OccupationPage })),
 )
+const InterestsPage = lazy(() =>
+  import('./surfaces/interests/interests-page').then((m) => ({ default: m.InterestsPage })),
+)
 const SearchPage = lazy(() =>
   import('./surfaces/search/search-page').then((m) => ({ default: m.SearchPage })),
 )
@@ -167,6 +170,7 @@ export function AppRoutes() {
         <Route path="/c/:centre/resources/:id" element={<ResourcePage />} />
         <Route path="/c/:centre/occupations" element={<OccupationSearchPage />} />
         <Route path="/c/:centre/occupations/:taxonomy/:code" element={<OccupationPage />} />
+        <Route path="/c/:centre/interests" element={<InterestsPage />} />
         <Route path="/c/:centre/kiosk" element={<KioskPage />} />
         <Route path="/c/:centre/screen" element={<ScreenPage />} />
         <Route path="/c/:centre/trainings" element={<TrainingSearchPage />} />

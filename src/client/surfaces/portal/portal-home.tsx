@@ -61,6 +61,9 @@ export function PortalHome() {
             <Link to={`/c/${slug}/occupations`}>{t('portal.exploreOccupations')}</Link>
           </li>
           <li>
+            <Link to={`/c/${slug}/interests`}>{t('interests.portalLink')}</Link>
+          </li>
+          <li>
             <Link to={`/c/${slug}/resources`}>{t('resources.portalLink')}</Link>
           </li>
           <li>

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import { interestMatchesSchema, occupationsByInterestsQuerySchema } from '../../../shared/schemas/interests'
 import {
   occupationDetailSchema,
   occupationSearchQuerySchema,
@@ -9,6 +10,7 @@ import { createRouter } from '../../http/context'
 import { jsonContent, publicErrors } from '../../http/openapi'
 import { getCentreBySlug } from '../centres/centres-service'
 import { countUse } from '../statistics/usage'
+import { findOccupationsByInterests } from './by-interests'
 import { getOccupation } from './occupation-page'
 import { searchOccupations } from './search'
 
@@ -32,6 +34,31 @@ export const occupationRoutes = createRouter()
       const items = await searchOccupations({
         db: c.var.deps.db,
         q,
+        language: lang ?? c.var.locale,
+        taxonomy,
+        limit,
+      })
+      return c.json({ items }, 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/occupations/by-interests',
+      tags,
+      summary: 'Occupations that suit a Holland code (RIASEC), best match first',
+      description:
+        '`code`: one to three distinct letters of RIASEC, strongest first, as the interest explorer ' +
+        'gives them. O*NET occupations are ranked by their interest scores, the others by their letters ' +
+        '(the first must match). Nothing about the request is kept or counted.',
+      request: { query: occupationsByInterestsQuerySchema },
+      responses: { 200: jsonContent(interestMatchesSchema, 'Best matches first'), ...publicErrors },
+    }),
+    async (c) => {
+      const { code, lang, taxonomy, limit } = c.req.valid('query')
+      const items = await findOccupationsByInterests({
+        db: c.var.deps.db,
+        code,
         language: lang ?? c.var.locale,
         taxonomy,
         limit,
