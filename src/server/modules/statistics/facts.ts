@@ -117,9 +117,10 @@ export type FactScope = { centreId: string; from: string; to: string; area?: str
 /**
  * The facts of some dimensions over a period: folded rows up to the centre's last folded day, raw
  * records after it. Filtered by area and partner when asked (a partner filter keeps only facts that
- * have a partner: interviews).
+ * have a partner: interviews). The fold's day is given as a value, not read in the query, so that the
+ * planner knows how many folded rows it reads (a year's: hashed, not sorted on disk).
  */
-export function factsOf(scope: FactScope, wanted: readonly Dimension[]): SQL {
+export function factsOf(scope: FactScope, wanted: readonly Dimension[], foldedThrough: string | null): SQL {
   const { centreId, from, to } = scope
   const filters = sql.join(
     [
@@ -129,20 +130,39 @@ export function factsOf(scope: FactScope, wanted: readonly Dimension[]): SQL {
     ],
     sql` and `,
   )
-  const folded = sql`(select statistics_folded_through from centre where id = ${centreId})`
   const dimensionList = sql.join(
     wanted.map((dimension) => sql`${dimension}`),
     sql`, `,
   )
-  // The raw part covers only days after the fold; when none are left the range is empty.
-  const rawFrom = sql`greatest(${from}::date, coalesce(${folded} + 1, ${from}::date))`
-  return sql`(select * from (
-      select service_date, dimension, key, area_id, partner_id, count from stat_fact
-        where centre_id = ${centreId} and dimension in (${dimensionList})
-          and service_date between ${from}::date and least(${to}::date, ${folded})
-      union all
-      select * from (${rawFacts({ centreId, from: rawFrom, to }, wanted)}) raw
-    ) f where ${filters})`
+  const foldedTo = foldedThrough && foldedThrough < to ? foldedThrough : to
+  const rawFrom = foldedThrough && foldedThrough >= from ? shiftDay(foldedThrough, 1) : from
+  const parts = [
+    ...(foldedThrough && foldedThrough >= from
+      ? [
+          sql`select service_date, dimension, key, area_id, partner_id, count from stat_fact
+            where centre_id = ${centreId} and dimension in (${dimensionList})
+              and service_date between ${from}::date and ${foldedTo}::date`,
+        ]
+      : []),
+    // The raw part covers only days after the fold.
+    ...(rawFrom <= to ? [sql`select * from (${rawFacts({ centreId, from: rawFrom, to }, wanted)}) raw`] : []),
+  ]
+  if (parts.length === 0)
+    return sql`(select null::date as service_date, ''::text as dimension, ''::text as key,
+    null::uuid as area_id, null::uuid as partner_id, 0 as count where false)`
+  return sql`(select * from (${sql.join(parts, sql` union all `)}) f where ${filters})`
+}
+
+const shiftDay = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+
+/** The last day of a centre folded into `stat_fact`, or null. */
+export async function foldedThroughOf(db: Database, centreId: string): Promise<string | null> {
+  const [row] = rowsOf<{ through: string | null }>(
+    await db.execute(sql`select to_char(statistics_folded_through, 'YYYY-MM-DD') as through from centre
+      where id = ${centreId}`),
+  )
+  return row?.through ?? null
 }
 
 export type FactGroup = 'day' | 'area' | 'weekday' | 'total'
@@ -155,6 +175,31 @@ const groupExpressions: Record<FactGroup, SQL> = {
 
 export type FactCount = { group: string | null; key: string; count: number }
 
+export type FactRequest = { dimension: Dimension; by: FactGroup }
+
+/**
+ * Several dimensions' counts, each summed by key and by day, area, weekday or not at all: one query per
+ * breakdown, run side by side (a server's connections answer them at once). Answers one list of counts
+ * per request, in order.
+ */
+export async function countFactsMany(
+  db: Database,
+  scope: FactScope,
+  requests: readonly FactRequest[],
+): Promise<FactCount[][]> {
+  const foldedThrough = await foldedThroughOf(db, scope.centreId)
+  return Promise.all(
+    requests.map(async ({ dimension, by }) =>
+      rowsOf<FactCount>(
+        await db.execute(sql`
+          select ${groupExpressions[by]} as "group", key, sum(count)::int as count
+          from ${factsOf(scope, [dimension], foldedThrough)} facts
+          where dimension = ${dimension} group by 1, 2`),
+      ),
+    ),
+  )
+}
+
 /** One dimension's counts summed by key and by day, area, weekday or not at all. */
 export async function countFacts(
   db: Database,
@@ -162,11 +207,8 @@ export async function countFacts(
   dimension: Dimension,
   by: FactGroup = 'total',
 ): Promise<FactCount[]> {
-  const group = groupExpressions[by]
-  const result = await db.execute(sql`
-    select ${group} as "group", key, sum(count)::int as count from ${factsOf(scope, [dimension])} facts
-    where dimension = ${dimension} group by 1, 2`)
-  return rowsOf<FactCount>(result)
+  const [counts] = await countFactsMany(db, scope, [{ dimension, by }])
+  return counts ?? []
 }
 
 /** The whole number below which half the values fall, from counts by value (null when there are none). */

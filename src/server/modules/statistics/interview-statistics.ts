@@ -4,7 +4,7 @@ import type { InterviewStatistics, StatisticsQuery } from '../../../shared/schem
 import type { Database } from '../../db/client'
 import { rowsOf } from '../../db/rows'
 import { protectCount, protectSeries } from './disclosure'
-import { areasOf, byGroup, byKey, countFacts, daysOf, dimensions, medianOf } from './facts'
+import { areasOf, byGroup, byKey, countFactsMany, daysOf, dimensions, medianOf } from './facts'
 
 /**
  * A centre's interviews over a period, counted by day, area, theme, outcome and service referred to, each
@@ -20,14 +20,15 @@ export async function interviewStatistics(options: {
 }): Promise<InterviewStatistics> {
   const { db, centreId, query, k } = options
   const scope = { centreId, ...query }
-  const [days, areas, themes, outcomes, referrals, minutes] = await Promise.all([
-    countFacts(db, scope, dimensions.interview, 'day'),
-    countFacts(db, scope, dimensions.interview, 'area'),
-    countFacts(db, scope, dimensions.interviewTheme),
-    countFacts(db, scope, dimensions.interviewOutcome),
-    countFacts(db, scope, dimensions.interviewReferral),
-    countFacts(db, scope, dimensions.interviewMinutes),
-  ])
+  const [days = [], areas = [], themes = [], outcomes = [], referrals = [], minutes = []] =
+    await countFactsMany(db, scope, [
+      { dimension: dimensions.interview, by: 'day' },
+      { dimension: dimensions.interview, by: 'area' },
+      { dimension: dimensions.interviewTheme, by: 'total' },
+      { dimension: dimensions.interviewOutcome, by: 'total' },
+      { dimension: dimensions.interviewReferral, by: 'total' },
+      { dimension: dimensions.interviewMinutes, by: 'total' },
+    ])
   const perDay = byGroup(days)
   const dates = daysOf(query.from, query.to)
   const byDay = protectSeries(

@@ -5,7 +5,7 @@ import { rowsOf } from '../../db/rows'
 import { centre } from '../../db/schema/centres'
 import { countAttendance } from '../events/attendance'
 import { protectCount } from './disclosure'
-import { countFacts, dimensions } from './facts'
+import { countFactsMany, dimensions } from './facts'
 
 const sum = (rows: readonly { count: number }[]) => rows.reduce((total, row) => total + row.count, 0)
 
@@ -32,9 +32,11 @@ export async function networkStatistics(options: {
   const centres = []
   for (const home of homes) {
     const scope = { centreId: home.id, from: query.from, to: query.to }
-    const [visits, interviews, events, usage] = await Promise.all([
-      countFacts(db, scope, dimensions.visitStatus),
-      countFacts(db, scope, dimensions.interview),
+    const [[visits = [], interviews = []], events, usage] = await Promise.all([
+      countFactsMany(db, scope, [
+        { dimension: dimensions.visitStatus, by: 'total' },
+        { dimension: dimensions.interview, by: 'total' },
+      ]),
       countAttendance({ db, centreId: home.id, timezone: home.timezone, filters: { ...query, by: 'type' } }),
       db.execute(sql`select coalesce(sum(count), 0)::int as count from usage_count
         where centre_id = ${home.id} and day between ${query.from}::date and ${query.to}::date

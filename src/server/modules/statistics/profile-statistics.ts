@@ -8,7 +8,7 @@ import {
 import type { ProfileStatistics, StatisticsQuery } from '../../../shared/schemas/statistics'
 import type { Database } from '../../db/client'
 import { protectSeries } from './disclosure'
-import { byKey, countFacts, type Dimension, dimensions } from './facts'
+import { byKey, countFactsMany, type Dimension, dimensions } from './facts'
 
 const questions = {
   ageBand: { answers: ageBands, dimension: dimensions.profileAgeBand },
@@ -30,21 +30,25 @@ export async function profileStatistics(options: {
 }): Promise<ProfileStatistics> {
   const { db, centreId, query, k } = options
   const scope = { centreId, from: query.from, to: query.to }
-  const counted = await Promise.all(
-    (Object.keys(questions) as (keyof typeof questions)[]).map(async (question) => {
-      const { answers, dimension } = questions[question]
-      const perAnswer = byKey(await countFacts(db, scope, dimension))
-      const series = protectSeries(
-        answers.map((answer) => perAnswer.get(answer) ?? 0),
-        k,
-      )
-      return {
-        question,
-        total: series.total,
-        answers: answers.map((answer, index) => ({ answer, count: series.values[index] ?? 'hidden' })),
-      }
-    }),
+  const names = Object.keys(questions) as (keyof typeof questions)[]
+  const perQuestion = await countFactsMany(
+    db,
+    scope,
+    names.map((question) => ({ dimension: questions[question].dimension, by: 'total' as const })),
   )
+  const counted = names.map((question, index) => {
+    const { answers } = questions[question]
+    const perAnswer = byKey(perQuestion[index] ?? [])
+    const series = protectSeries(
+      answers.map((answer) => perAnswer.get(answer) ?? 0),
+      k,
+    )
+    return {
+      question,
+      total: series.total,
+      answers: answers.map((answer, i) => ({ answer, count: series.values[i] ?? ('hidden' as const) })),
+    }
+  })
   return {
     k,
     total: counted[0]?.total ?? 0,

@@ -7,7 +7,17 @@ import {
 } from '../../../shared/schemas/statistics'
 import type { Database } from '../../db/client'
 import { protectCount, protectSeries, protectTable } from './disclosure'
-import { areasOf, byGroup, byKey, countFacts, daysOf, dimensions, type FactScope, medianOf } from './facts'
+import {
+  areasOf,
+  byGroup,
+  byKey,
+  countFactsMany,
+  daysOf,
+  dimensions,
+  type FactCount,
+  type FactScope,
+  medianOf,
+} from './facts'
 
 /** The hours a heat map always shows, widened to any hour with arrivals. */
 const USUAL_HOURS = [9, 10, 11, 12, 13, 14, 15, 16, 17]
@@ -41,16 +51,25 @@ export async function visitStatistics(options: {
 }): Promise<VisitStatistics> {
   const { db, centreId, query, k } = options
   const scope: FactScope = { centreId, from: query.from, to: query.to, area: query.area }
-  const [days, areas, weekdayHours, outcomes, channelCounts, languages, waits, services] = await Promise.all([
-    countFacts(db, scope, dimensions.visitStatus, 'day'),
-    countFacts(db, scope, dimensions.visitStatus, 'area'),
-    countFacts(db, scope, dimensions.visitHour, 'weekday'),
-    countFacts(db, scope, dimensions.visitStatus),
-    countFacts(db, scope, dimensions.visitChannel),
-    countFacts(db, scope, dimensions.visitLanguage),
-    countFacts(db, scope, dimensions.waitMinutes, 'area'),
-    countFacts(db, scope, dimensions.serviceMinutes, 'area'),
+  const [
+    days = [],
+    areas = [],
+    weekdayHours = [],
+    channelCounts = [],
+    languages = [],
+    waits = [],
+    services = [],
+  ] = await countFactsMany(db, scope, [
+    { dimension: dimensions.visitStatus, by: 'day' },
+    { dimension: dimensions.visitStatus, by: 'area' },
+    { dimension: dimensions.visitHour, by: 'weekday' },
+    { dimension: dimensions.visitChannel, by: 'total' },
+    { dimension: dimensions.visitLanguage, by: 'total' },
+    { dimension: dimensions.waitMinutes, by: 'area' },
+    { dimension: dimensions.serviceMinutes, by: 'area' },
   ])
+  // How tickets ended, over the period: the days' counts by outcome, summed.
+  const outcomes = days
   const perDay = byGroup(days)
   const dates = daysOf(query.from, query.to)
   const byDay = protectSeries(
@@ -125,7 +144,7 @@ export async function visitStatistics(options: {
 /** Per area, how many durations fell in each band (protected as one table) and their median. */
 function durations(
   areas: readonly { id: string | null; name: Record<string, string> }[],
-  counts: Awaited<ReturnType<typeof countFacts>>,
+  counts: readonly FactCount[],
   k: number,
 ): VisitStatistics['waiting'] {
   const shown = areas.filter((area) => counts.some((row) => (row.group ?? '') === (area.id ?? '')))
