@@ -1,14 +1,9 @@
-import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { asc, inArray, sql } from 'drizzle-orm'
-import { type DatabaseHandle, openDatabase } from '../src/server/db/client'
+import type { DatabaseHandle } from '../src/server/db/client'
 import { booking, event, eventSession } from '../src/server/db/schema/events'
-import { createCentre } from '../src/server/modules/centres/centres-service'
 import { bookSeats, cancelBooking } from '../src/server/modules/events/bookings'
+import { createBenchCentre, onEachEngine, withMigratedDatabase } from './support/engines'
 import { percentile, printTable } from './support/figures'
-import { createDatabase, findPostgresBin, startCluster, stopCluster } from './support/postgres-cluster'
 
 /**
  * Fifty visitors' browsers book at once, again and again, across a programme of twenty sessions of a
@@ -28,18 +23,7 @@ const CANCEL_EVERY = 10
 type Sample = { durationMs: number; bookings: number; cancels: number; latencies: number[]; broken: string[] }
 
 async function buildProgramme(handle: DatabaseHandle, now: Date) {
-  const suffix = randomBytes(4).toString('hex')
-  const centre = await createCentre({
-    db: handle.db,
-    actorUserId: null,
-    input: {
-      slug: `bench-${suffix}`,
-      name: { fr: `Centre ${suffix}` },
-      timezone: 'Europe/Paris',
-      languages: ['fr'],
-      defaultLanguage: 'fr',
-    },
-  })
+  const centre = await createBenchCentre(handle.db)
   const [workshop] = await handle.db
     .insert(event)
     .values({
@@ -127,36 +111,11 @@ async function measure(handle: DatabaseHandle): Promise<Sample> {
   return { durationMs, bookings: latencies.length, cancels, latencies, broken }
 }
 
-async function measureIn(handle: DatabaseHandle) {
-  try {
-    await handle.migrate()
-    return await measure(handle)
-  } finally {
-    await handle.close()
-  }
-}
-
 export async function run() {
   console.log(
     `Booking benchmark: ${CLIENTS} clients at once, ${REQUESTS} bookings of 1–3 seats over ${SESSIONS} sessions of ${CAPACITY} seats, one in ${CANCEL_EVERY} followed by a cancellation`,
   )
-  const results: [string, Sample][] = []
-  const dataDir = mkdtempSync(join(tmpdir(), 'cite-bench-booking-'))
-  try {
-    results.push(['PGlite (data folder)', await measureIn(await openDatabase({ dataDir }))])
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true })
-  }
-  const bin = findPostgresBin()
-  if (bin) {
-    const cluster = await startCluster(bin)
-    try {
-      const url = await createDatabase(cluster.url, 'cite_bench_booking')
-      results.push(['PostgreSQL', await measureIn(await openDatabase({ url, poolMax: 10 }))])
-    } finally {
-      stopCluster(cluster)
-    }
-  } else console.log('  PostgreSQL server binaries not found under /usr/lib/postgresql: skipped')
+  const results = await onEachEngine('booking', (engine) => withMigratedDatabase(engine, measure))
   const ms = (value: number) => `${value.toFixed(1)} ms`
   printTable(
     ['engine', 'bookings', 'cancellations', 'bookings/s', 'p50', 'p95', 'p99', 'checks'],

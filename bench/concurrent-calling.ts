@@ -6,12 +6,12 @@ import { and, count, eq, sql } from 'drizzle-orm'
 import { type DatabaseHandle, openDatabase } from '../src/server/db/client'
 import { ticket } from '../src/server/db/schema/tickets'
 import { createArea } from '../src/server/modules/centres/areas-service'
-import { createCentre } from '../src/server/modules/centres/centres-service'
 import { createDesk } from '../src/server/modules/centres/desks-service'
 import { localDateOf } from '../src/server/modules/centres/opening-status'
 import { callNextTicket } from '../src/server/modules/tickets/call-next'
 import { openDeskSession } from '../src/server/modules/tickets/desk-sessions'
 import { hashTrackToken } from '../src/server/modules/tickets/issue-ticket'
+import { createBenchCentre } from './support/engines'
 import { median, printTable } from './support/figures'
 import { createDatabase, findPostgresBin, startCluster, stopCluster } from './support/postgres-cluster'
 
@@ -47,18 +47,7 @@ type Sample = {
 /** A centre with its areas and desks, each desk with an open session serving every area. */
 async function buildCentre(handle: DatabaseHandle) {
   const { db } = handle
-  const suffix = randomBytes(4).toString('hex')
-  const centre = await createCentre({
-    db,
-    actorUserId: null,
-    input: {
-      slug: `bench-${suffix}`,
-      name: { fr: `Centre ${suffix}`, en: `Centre ${suffix}` },
-      timezone: TIMEZONE,
-      languages: [LANGUAGE],
-      defaultLanguage: LANGUAGE,
-    },
-  })
+  const centre = await createBenchCentre(db, { timezone: TIMEZONE, languages: [LANGUAGE] })
   const areas = []
   for (let index = 0; index < AREAS; index++) {
     areas.push(

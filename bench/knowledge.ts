@@ -1,14 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { type DatabaseHandle, openDatabase } from '../src/server/db/client'
+import type { DatabaseHandle } from '../src/server/db/client'
 import { user } from '../src/server/db/schema/auth'
-import { createCentre } from '../src/server/modules/centres/centres-service'
 import { createService, listStaffServices } from '../src/server/modules/directory/directory-service'
 import { createNote, listNotes, updateNote } from '../src/server/modules/knowledge/knowledge-service'
+import { createBenchCentre, onEachEngine, withMigratedDatabase } from './support/engines'
 import { percentile, printTable } from './support/figures'
-import { createDatabase, findPostgresBin, startCluster, stopCluster } from './support/postgres-cluster'
 
 /**
  * A centre whose staff have written a lot down: 300 services in the referral directory and 5,000
@@ -61,19 +57,8 @@ type Sample = {
 
 async function measure(handle: DatabaseHandle): Promise<Sample> {
   const { db } = handle
-  const suffix = randomBytes(4).toString('hex')
-  const centre = await createCentre({
-    db,
-    actorUserId: null,
-    input: {
-      slug: `bench-${suffix}`,
-      name: { fr: `Centre ${suffix}` },
-      timezone: 'Europe/Paris',
-      languages: ['fr'],
-      defaultLanguage: 'fr',
-    },
-  })
-  const authorId = `bench-${suffix}`
+  const centre = await createBenchCentre(db)
+  const authorId = `bench-${randomBytes(4).toString('hex')}`
   await db.insert(user).values({ id: authorId, name: 'Conseillère', email: `${authorId}@bench.example` })
   const serviceIds: string[] = []
   for (let i = 0; i < SERVICES; i++)
@@ -158,36 +143,11 @@ async function measure(handle: DatabaseHandle): Promise<Sample> {
   return { writes, edits, writeSeconds, search, tagged, directory, hits: Math.round(hits / SEARCHES) }
 }
 
-async function measureIn(handle: DatabaseHandle) {
-  try {
-    await handle.migrate()
-    return await measure(handle)
-  } finally {
-    await handle.close()
-  }
-}
-
 export async function run() {
   console.log(
     `Knowledge base benchmark: ${SERVICES} directory services, ${NOTES} notes of 80–200 words written one after another, ${EDITS} changed, then ${SEARCHES} searches of one or two words`,
   )
-  const results: [string, Sample][] = []
-  const dataDir = mkdtempSync(join(tmpdir(), 'cite-bench-knowledge-'))
-  try {
-    results.push(['PGlite (data folder)', await measureIn(await openDatabase({ dataDir }))])
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true })
-  }
-  const bin = findPostgresBin()
-  if (bin) {
-    const cluster = await startCluster(bin)
-    try {
-      const url = await createDatabase(cluster.url, 'cite_bench_knowledge')
-      results.push(['PostgreSQL', await measureIn(await openDatabase({ url, poolMax: 10 }))])
-    } finally {
-      stopCluster(cluster)
-    }
-  } else console.log('  PostgreSQL server binaries not found under /usr/lib/postgresql: skipped')
+  const results = await onEachEngine('knowledge', (engine) => withMigratedDatabase(engine, measure))
   const ms = (value: number) => `${value.toFixed(1)} ms`
   const p = (values: number[]) => `${ms(percentile(values, 0.5))} / ${ms(percentile(values, 0.95))}`
   printTable(

@@ -21,23 +21,28 @@ export function stop(child: ChildProcess): Promise<void> {
   })
 }
 
-export type Served = { child: ChildProcess; pid: number; port: number }
+/** A started server; `output()` is the last of what it printed, to explain a failure. */
+export type Served = { child: ChildProcess; pid: number; port: number; output: () => string }
 
 /**
  * Starts a server script in a Node process of its own (tsx as a loader in the same process, so the pid
- * is the server's), on the embedded database in `dataDir`, and waits until `/readyz` answers.
- * `script(port)` gives the script and its arguments; `nodeArgs` go to Node itself.
+ * is the server's), on the embedded database in `dataDir` or the PostgreSQL database at `url`, and waits
+ * until `/readyz` answers. `script(port)` gives the script and its arguments; `nodeArgs` go to Node itself.
  */
-export async function startServer(options: {
-  dataDir: string
-  script: (port: number) => string[]
-  nodeArgs?: string[]
-  ipc?: boolean
-}): Promise<Served> {
+export async function startServer(
+  options: ({ dataDir: string } | { url: string }) & {
+    script: (port: number) => string[]
+    nodeArgs?: string[]
+    ipc?: boolean
+  },
+): Promise<Served> {
   const port = await freePort()
-  const env: NodeJS.ProcessEnv = { ...process.env, CDM_LOG_LEVEL: 'warn', CDM_DATA_DIR: options.dataDir }
-  // The folder decides the database; an inherited DATABASE_URL would silently change it.
+  const env: NodeJS.ProcessEnv = { ...process.env, CDM_LOG_LEVEL: 'warn' }
+  // The options decide the database; an inherited DATABASE_URL or folder would silently change it.
   delete env.DATABASE_URL
+  delete env.CDM_DATA_DIR
+  if ('url' in options) env.DATABASE_URL = options.url
+  else env.CDM_DATA_DIR = options.dataDir
   const args = options.script(port)
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', ...args], {
     cwd: root,
@@ -62,7 +67,7 @@ export async function startServer(options: {
       const ready = await fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(1000) })
         .then((response) => response.status === 200)
         .catch(() => false)
-      if (ready) return { child, pid, port }
+      if (ready) return { child, pid, port, output: () => output }
       await sleep(20)
     }
     throw new Error(`not ready after ${READY_TIMEOUT_MS} ms:\n${output}`)
