@@ -18,6 +18,9 @@ export async function foldStatistics({ db, now }: { db: Database; now: Date }): 
   for (const { id } of await db.select({ id: centre.id }).from(centre)) {
     folded += await foldCentre(db, id, now)
   }
+  // The embedded database has no autovacuum: without fresh statistics its planner takes a year of facts
+  // (and of self-service counts) for a handful of rows and joins them row by row.
+  if (folded > 0) await db.execute(sql`analyze stat_fact, usage_count`)
   return folded
 }
 
