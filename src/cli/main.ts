@@ -107,13 +107,16 @@ program
         sweepNotebooks({ db: handle.db, now: new Date() }),
         sweepQuestions({ db: handle.db, now: new Date() }),
       ]).catch((error: unknown) => logger.error({ err: error }, 'retention failed'))
-    setTimeout(retain, 30_000).unref()
-    setInterval(retain, 3_600_000).unref()
+    const firstRetention = setTimeout(retain, 30_000).unref()
+    const retention = setInterval(retain, 3_600_000).unref()
     logger.info({ url: publicUrl, port: server.port, database: handle.kind }, 'Cité is listening')
     console.log(
       `Cité is ready on ${publicUrl} (database: ${handle.kind === 'pglite' ? `embedded, in ${env.CDM_DATA_DIR}` : 'PostgreSQL server'})`,
     )
     const stop = async () => {
+      // No sweep may start on a database that is closing.
+      for (const timer of [sweep, retention]) clearInterval(timer)
+      clearTimeout(firstRetention)
       await server.close()
       await bus.close()
       await handle.close()
