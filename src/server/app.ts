@@ -21,6 +21,7 @@ import { bookingRoutes } from './modules/events/booking-routes'
 import { programmeRoutes } from './modules/events/programme-routes'
 import { attendanceRoutes, checkInRoutes, eventStaffRoutes } from './modules/events/staff-routes'
 import { healthRoutes } from './modules/health/routes'
+import { guideRoutes } from './modules/guide/routes'
 import { interviewRoutes } from './modules/interviews/routes'
 import { knowledgeRoutes } from './modules/knowledge/routes'
 import { notebookRoutes } from './modules/notebooks/routes'
@@ -112,6 +113,7 @@ export function createApp(options: AppOptions) {
   api.route('/', statisticsRoutes)
   api.route('/', notebookRoutes)
   api.route('/', questionRoutes)
+  api.route('/', guideRoutes)
   api.route('/', programmeRoutes)
 
   app.use(

@@ -449,6 +449,10 @@ export const en: Record<keyof typeof fr, string> = {
     'You can reply once, after the first answer. To go further, come to the centre or ask a new question.',
   'error.question.alreadyAnswered': 'A colleague has just answered this question.',
   'error.question.tooManyWrongCodes': 'Too many unknown codes from this device. Try again in a few minutes.',
+  'error.guide.phraseCommonWords':
+    'This phrase has only common words ("I", "am", "the"…): it would not recognise anything.',
+  'error.guide.phraseTaken': 'This phrase already leads to an area in this language.',
+  'error.guide.phraseNotFound': 'This phrase does not exist or no longer exists.',
   'error.question.tooManyCreated': 'Too many questions from this device. Try again in a few minutes.',
   'error.booking.notFoundForSession': 'No booking for this session has this code.',
   'error.booking.stillWaiting': 'This booking is still on the waiting list.',

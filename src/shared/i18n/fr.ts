@@ -463,6 +463,10 @@ export const fr = {
   'error.question.alreadyAnswered': 'Un ou une collègue vient de répondre à cette question.',
   'error.question.tooManyWrongCodes':
     'Trop de codes inconnus depuis cet appareil. Réessayez dans quelques minutes.',
+  'error.guide.phraseCommonWords':
+    'Cette expression n’a que des mots courants (« je », « suis », « le »…) : elle ne permettrait de rien reconnaître.',
+  'error.guide.phraseTaken': 'Cette expression mène déjà à un espace dans cette langue.',
+  'error.guide.phraseNotFound': 'Cette expression n’existe pas ou plus.',
   'error.question.tooManyCreated': 'Trop de questions depuis cet appareil. Réessayez dans quelques minutes.',
   'error.booking.notFoundForSession': 'Aucune réservation de cette séance n’a ce code.',
   'error.booking.stillWaiting': 'Cette réservation est encore sur liste d’attente.',

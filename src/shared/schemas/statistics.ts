@@ -1,6 +1,7 @@
 import { z } from '../validation'
 import { isoDateSchema, publishedCountSchema } from './common'
 import { eventTypes } from './events'
+import { guideSituations } from './guide'
 import { interviewOutcomes } from './interviews'
 
 /** How a centre's statistics are protected and kept. */
@@ -166,6 +167,12 @@ export const selfServiceStatisticsSchema = z
     ),
     /** Words searched on at least k different days, most asked first. */
     topQueries: z.array(z.object({ query: z.string(), count: publishedSchema })),
+    /** "Where do I start?": situations chosen, and sentences typed that led to an area or not. */
+    guide: z.object({
+      situations: z.array(z.object({ situation: z.enum(guideSituations), count: publishedSchema })),
+      understood: publishedSchema,
+      notUnderstood: publishedSchema,
+    }),
   })
   .meta({ id: 'SelfServiceStatistics' })
 export type SelfServiceStatistics = z.infer<typeof selfServiceStatisticsSchema>

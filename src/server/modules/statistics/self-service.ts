@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm'
+import { guideSituations } from '../../../shared/schemas/guide'
 import type { SelfServiceStatistics, StatisticsQuery } from '../../../shared/schemas/statistics'
 import type { Database } from '../../db/client'
 import { rowsOf } from '../../db/rows'
@@ -22,7 +23,7 @@ export async function selfServiceStatistics(options: {
 }): Promise<SelfServiceStatistics> {
   const { db, centreId, query, k, language } = options
   const period = sql`u.centre_id = ${centreId} and u.day between ${query.from}::date and ${query.to}::date`
-  const [daily, resources, occupations, queries, kiosk] = await Promise.all([
+  const [daily, resources, occupations, queries, kiosk, guide] = await Promise.all([
     db.execute(sql`select to_char(u.day, 'YYYY-MM-DD') as date, u.kind, sum(u.count)::int as count
       from usage_count u where ${period} and u.kind in ('resource_view', 'occupation_view', 'search')
       group by 1, 2`),
@@ -40,7 +41,21 @@ export async function selfServiceStatistics(options: {
       from usage_count u where ${period} and u.kind = 'search_query'
       group by u.key having count(*) >= ${k} order by 2 desc, 1 limit ${TOP}`),
     countFacts(db, { centreId, from: query.from, to: query.to }, dimensions.visitChannel),
+    db.execute(sql`select u.kind, u.key, sum(u.count)::int as count
+      from usage_count u where ${period} and u.kind in ('guide_situation', 'guide_text')
+      group by 1, 2`),
   ])
+  const guideUse = new Map(
+    rowsOf<{ kind: string; key: string; count: number }>(guide).map((row) => [
+      `${row.kind} ${row.key}`,
+      row.count,
+    ]),
+  )
+  // The situations as one series, so that a small count cannot be worked out from the total.
+  const situations = protectSeries(
+    guideSituations.map((situation) => guideUse.get(`guide_situation ${situation}`) ?? 0),
+    k,
+  )
   const dates = daysOf(query.from, query.to)
   const rows = rowsOf<{ date: string; kind: string; count: number }>(daily)
   const perDay = new Map(rows.map((row) => [`${row.kind} ${row.date}`, row.count]))
@@ -75,6 +90,14 @@ export async function selfServiceStatistics(options: {
     topOccupations: rowsOf<{ taxonomy: string; code: string; title: string; count: number }>(occupations).map(
       (row) => ({ ...row, count: protectCount(row.count, k) }),
     ),
+    guide: {
+      situations: guideSituations.map((situation, index) => ({
+        situation,
+        count: situations.values[index] ?? 'hidden',
+      })),
+      understood: protectCount(guideUse.get('guide_text understood') ?? 0, k),
+      notUnderstood: protectCount(guideUse.get('guide_text not_understood') ?? 0, k),
+    },
     topQueries: rowsOf<{ query: string; count: number }>(queries).map((row) => ({
       ...row,
       count: protectCount(row.count, k),

@@ -2,8 +2,17 @@ import { sql } from 'drizzle-orm'
 import type { Database } from '../../db/client'
 import { localDateOf } from '../centres/opening-status'
 
-/** What self-service use is counted by: a view of a resource or occupation page, a search, its words. */
-export type UsageKind = 'resource_view' | 'occupation_view' | 'search' | 'search_query'
+/**
+ * What self-service use is counted by: a view of a resource or occupation page, a search, its words; a
+ * situation chosen in "Where do I start?", a sentence typed there (keyed `understood` or `not_understood`).
+ */
+export type UsageKind =
+  | 'resource_view'
+  | 'occupation_view'
+  | 'search'
+  | 'search_query'
+  | 'guide_situation'
+  | 'guide_text'
 
 /** The longest words of a search kept for the top queries: longer ones are not a question people share. */
 const QUERY_MAX = 80
