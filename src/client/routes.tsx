@@ -15,6 +15,7 @@ const OccupationPage = lazy(() =>
 const InterestsPage = lazy(() =>
   import('./surfaces/interests/interests-page').then((m) => ({ default: m.InterestsPage })),
 )
+const GuidePage = lazy(() => import('./surfaces/guide/guide-page').then((m) => ({ default: m.GuidePage })))
 const SearchPage = lazy(() =>
   import('./surfaces/search/search-page').then((m) => ({ default: m.SearchPage })),
 )
@@ -139,6 +140,9 @@ const NoteHistoryPage = lazy(() =>
 const InterviewThemesPage = lazy(() =>
   import('./surfaces/manager/interview-themes-page').then((m) => ({ default: m.InterviewThemesPage })),
 )
+const GuideSettingsPage = lazy(() =>
+  import('./surfaces/manager/guide-settings-page').then((m) => ({ default: m.GuideSettingsPage })),
+)
 const StaffDirectoryPage = lazy(() =>
   import('./surfaces/directory/staff-directory-page').then((m) => ({ default: m.StaffDirectoryPage })),
 )
@@ -165,6 +169,7 @@ export function AppRoutes() {
       <Routes>
         <Route path="/" element={<CentrePicker />} />
         <Route path="/c/:centre" element={<PortalHome />} />
+        <Route path="/c/:centre/start" element={<GuidePage />} />
         <Route path="/c/:centre/search" element={<SearchPage />} />
         <Route path="/c/:centre/resources" element={<ResourcesPage />} />
         <Route path="/c/:centre/resources/:id" element={<ResourcePage />} />
@@ -224,6 +229,7 @@ export function AppRoutes() {
         <Route path="/staff/c/:centre/manager/trainings/:id" element={<TrainingFormPage />} />
         <Route path="/staff/c/:centre/manager/events" element={<EventsPage />} />
         <Route path="/staff/c/:centre/manager/interview-themes" element={<InterviewThemesPage />} />
+        <Route path="/staff/c/:centre/manager/guide" element={<GuideSettingsPage />} />
         <Route path="/staff/c/:centre/manager/events/:id" element={<EventFormPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useRef } from 'react'
 import { Link, useLocation } from 'react-router'
 import { useT } from '../i18n/i18n-provider'
+import { EasyReadSwitch } from './easy-read-switch'
 import { LanguageSwitcher } from './language-switcher'
 
 type Props = {
@@ -20,6 +21,8 @@ let firstPath: string | null = null
 export function Page({ title, brand, brandTo = '/', nav, children, heading = true }: Props) {
   const t = useT()
   const { pathname } = useLocation()
+  // Staff pages are read by trained people at work: the easy-read switch is for visitors' pages.
+  const staff = pathname.startsWith('/staff')
   const main = useRef<HTMLElement>(null)
   useEffect(() => {
     document.title = brand ? `${title} · ${brand}` : title
@@ -43,6 +46,7 @@ export function Page({ title, brand, brandTo = '/', nav, children, heading = tru
             {brand ?? t('app.name')}
           </Link>
           {nav}
+          {!staff && <EasyReadSwitch />}
           <LanguageSwitcher />
         </div>
       </header>

@@ -16,6 +16,7 @@ import { seedDemoActivity } from './demo-activity'
 import { seedDemoCatalogue } from './demo-catalogue'
 import { seedDemoDirectory } from './demo-directory'
 import { seedDemoEvents } from './demo-events'
+import { seedDemoGuide } from './demo-guide'
 import { seedDemoInterviewThemes } from './demo-interview-themes'
 import { seedDemoKnowledge } from './demo-knowledge'
 import { seedDemoTrainings } from './demo-trainings'
@@ -282,6 +283,7 @@ export async function seedDemo({ db, auth, now = new Date() }: { db: Database; a
     })
   const service = await seedDemoDirectory({ db, centreId: demo.id })
   await seedDemoInterviewThemes({ db, centreId: demo.id, area: areaId })
+  await seedDemoGuide({ db, centreId: demo.id, area: areaId })
   await seedDemoEvents({
     db,
     centreId: demo.id,

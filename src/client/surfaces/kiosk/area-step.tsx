@@ -25,6 +25,7 @@ type Props = {
   onChoose: (area: string) => void
   onBack: (() => void) | null
   onNotebook: () => void
+  onGuide: () => void
 }
 
 /** The areas named as concerns, in plain words with their pictogram; a closed one says when it opens. */
@@ -42,9 +43,9 @@ export function AreaStep({
   onChoose,
   onBack,
   onNotebook,
+  onGuide,
 }: Props) {
   const t = useT()
-  const advice = usePublicRota(slug)
   return (
     <div className="kiosk-step">
       <StepCount step={step} total={total} />
@@ -56,49 +57,25 @@ export function AreaStep({
           <OpenStatusBadge status={centreStatus} localDate={localDate} />
         </Alert>
       )}
+      <Button variant="secondary" className="button kiosk-wide kiosk-guide-entry" onPress={onGuide}>
+        <span className="kiosk-guide-entry__icon">
+          <Pictogram name="compass" />
+        </span>
+        <span className="kiosk-guide-entry__text">
+          {t('guide.kioskButton')}
+          <span className="kiosk-guide-entry__hint">{t('guide.kioskButtonHint')}</span>
+        </span>
+      </Button>
       {areas.length === 0 ? (
         <Alert tone="info">{t('portal.noAreasText')}</Alert>
       ) : (
-        <ul className="plain-list kiosk-areas">
-          {areas.map((area) => (
-            <li key={area.id}>
-              <Button
-                className="kiosk-area"
-                isDisabled={!area.isOpen}
-                onPress={() => onChoose(area.slug)}
-                style={{ ['--area-colour' as string]: area.colour }}
-              >
-                <span className="kiosk-area__icon">
-                  <Pictogram name={area.pictogram} />
-                </span>
-                <span className="kiosk-area__text">
-                  <span className="kiosk-area__name" lang={localized.lang(area.name)}>
-                    {localized.text(area.name)}
-                  </span>
-                  {localized.text(area.description) && (
-                    <span className="kiosk-area__description" lang={localized.lang(area.description)}>
-                      {localized.text(area.description)}
-                    </span>
-                  )}
-                  <AdviceSummary week={advice.data} area={area.slug} className="kiosk-area__advice" />
-                  <span className="kiosk-area__meta">
-                    {area.isOpen ? (
-                      area.figures && (
-                        <AreaFigures
-                          waiting={area.figures.waiting}
-                          min={area.figures.estimatedWait.minMinutes}
-                          max={area.figures.estimatedWait.maxMinutes}
-                        />
-                      )
-                    ) : (
-                      <OpenStatusBadge status={{ ...area.status, isOpen: false }} localDate={localDate} />
-                    )}
-                  </span>
-                </span>
-              </Button>
-            </li>
-          ))}
-        </ul>
+        <KioskAreaList
+          slug={slug}
+          areas={areas}
+          localDate={localDate}
+          localized={localized}
+          onChoose={onChoose}
+        />
       )}
       <TodayEvents
         slug={slug}
@@ -131,4 +108,63 @@ export function AreaStep({
 function AreaFigures({ waiting, min, max }: { waiting: number; min: number; max: number }) {
   const t = useT()
   return <span>{t('kiosk.queue', { waiting, wait: t('kiosk.wait', { min, max }) })}</span>
+}
+
+/** The areas as big buttons, in plain words with their pictogram; a closed one says when it opens. */
+export function KioskAreaList({
+  slug,
+  areas,
+  localDate,
+  localized,
+  onChoose,
+}: {
+  slug: string
+  areas: KioskArea[]
+  localDate: string
+  localized: Localizer
+  onChoose: (area: string) => void
+}) {
+  const advice = usePublicRota(slug)
+  return (
+    <ul className="plain-list kiosk-areas">
+      {areas.map((area) => (
+        <li key={area.id}>
+          <Button
+            className="kiosk-area"
+            isDisabled={!area.isOpen}
+            onPress={() => onChoose(area.slug)}
+            style={{ ['--area-colour' as string]: area.colour }}
+          >
+            <span className="kiosk-area__icon">
+              <Pictogram name={area.pictogram} />
+            </span>
+            <span className="kiosk-area__text">
+              <span className="kiosk-area__name" lang={localized.lang(area.name)}>
+                {localized.text(area.name)}
+              </span>
+              {localized.text(area.description) && (
+                <span className="kiosk-area__description" lang={localized.lang(area.description)}>
+                  {localized.text(area.description)}
+                </span>
+              )}
+              <AdviceSummary week={advice.data} area={area.slug} className="kiosk-area__advice" />
+              <span className="kiosk-area__meta">
+                {area.isOpen ? (
+                  area.figures && (
+                    <AreaFigures
+                      waiting={area.figures.waiting}
+                      min={area.figures.estimatedWait.minMinutes}
+                      max={area.figures.estimatedWait.maxMinutes}
+                    />
+                  )
+                ) : (
+                  <OpenStatusBadge status={{ ...area.status, isOpen: false }} localDate={localDate} />
+                )}
+              </span>
+            </span>
+          </Button>
+        </li>
+      ))}
+    </ul>
+  )
 }

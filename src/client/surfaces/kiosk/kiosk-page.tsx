@@ -14,8 +14,10 @@ import { useIssueTicket, walkInKeys } from '../../features/walk-in/api'
 import { useLocale, useT } from '../../i18n/i18n-provider'
 import { ApiError } from '../../lib/api-client'
 import { Button } from '../../ui/button'
+import { EasyReadSwitch } from '../../ui/easy-read-switch'
 import { ErrorMessage, Loading } from '../../ui/states'
 import { AreaStep } from './area-step'
+import { GuideStep } from './guide-step'
 import { LanguageStep } from './language-step'
 import { localizer } from './localizer'
 import { NeedsStep } from './needs-step'
@@ -30,6 +32,7 @@ type Step =
   | { name: 'area'; language: ContentLanguage }
   | { name: 'needs'; language: ContentLanguage; area: string }
   | { name: 'notebook'; language: ContentLanguage }
+  | { name: 'guide'; language: ContentLanguage }
   | {
       name: 'ticket'
       language: ContentLanguage
@@ -55,7 +58,7 @@ const TICKET_SECONDS = 30
 export function KioskPage() {
   const { centre: slug = '' } = useParams()
   const t = useT()
-  const { locale, setLocale } = useLocale()
+  const { locale, setLocale, setEasyRead } = useLocale()
   const queryClient = useQueryClient()
   const { home, areas } = useKioskAreas(slug)
   const issue = useIssueTicket(slug)
@@ -90,6 +93,8 @@ export function KioskPage() {
   const restart = () => {
     issue.reset()
     startLocale()
+    // Each visitor starts with the kiosk's ordinary text, whatever the previous one chose.
+    setEasyRead(false)
     go({ name: 'language' })
   }
   const atStart = current.name === 'language' || (single && current.name === 'area')
@@ -103,6 +108,7 @@ export function KioskPage() {
     area: t('kiosk.whatBringsYou'),
     needs: t('kiosk.priorityTitle'),
     notebook: t('notebook.kiosk.title'),
+    guide: t('guide.title'),
     ticket: t('kiosk.ticketTitle'),
   }[current.name]
   const centreName = centre ? pickText(centre.name, locale, centre.defaultLanguage) : ''
@@ -172,6 +178,22 @@ export function KioskPage() {
         }}
         onBack={single ? null : () => go({ name: 'language' })}
         onNotebook={() => go({ name: 'notebook', language: current.language })}
+        onGuide={() => go({ name: 'guide', language: current.language })}
+      />
+    )
+  else if (current.name === 'guide')
+    content = (
+      <GuideStep
+        slug={slug}
+        areas={areas}
+        localDate={home.data.localDate}
+        localized={localized}
+        focus={moved}
+        onTake={(area) => {
+          issue.reset()
+          go({ name: 'needs', language: current.language, area })
+        }}
+        onBack={() => go({ name: 'area', language: current.language })}
       />
     )
   else if (current.name === 'notebook')
@@ -232,6 +254,7 @@ export function KioskPage() {
     <div className="kiosk">
       <header className="kiosk__bar">
         <span className="kiosk__brand">{centreName || t('app.name')}</span>
+        <EasyReadSwitch className="easy-read-switch kiosk__easy-read" />
         {!atStart && home.isSuccess && (
           <Button variant="secondary" className="button kiosk__restart" onPress={restart}>
             {t('kiosk.startAgain')}

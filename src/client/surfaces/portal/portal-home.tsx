@@ -8,7 +8,9 @@ import { AdviceSummary } from '../../features/rota/advice-summary'
 import { usePublicRota } from '../../features/rota/api'
 import { useT } from '../../i18n/i18n-provider'
 import { Alert } from '../../ui/alert'
+import { ButtonLink } from '../../ui/button'
 import { Page } from '../../ui/page'
+import { Pictogram } from '../../ui/pictogram'
 import { EmptyState, ErrorMessage, Loading } from '../../ui/states'
 
 /**
@@ -53,6 +55,12 @@ export function PortalHome() {
           <p className="muted">{t('portal.closedBecause', { reason: text(status.closedToday.reason) })}</p>
         )}
         {centre.address && <p className="muted">{centre.address}</p>}
+        <p>
+          <ButtonLink className="button guide-entry" to={`/c/${slug}/start`}>
+            <Pictogram name="compass" />
+            {t('guide.portalLink')}
+          </ButtonLink>
+        </p>
         <ul className="portal-links">
           <li>
             <Link to={`/c/${slug}/search`}>{t('portal.searchEverything')}</Link>

@@ -1,12 +1,13 @@
 import { Link, useParams, useSearchParams } from 'react-router'
 import type { MessageKey } from '../../../shared/i18n/messages'
-import type { SearchHit, SearchResult, SearchType } from '../../../shared/schemas/search'
+import type { SearchResult, SearchType } from '../../../shared/schemas/search'
 import { searchTypes } from '../../../shared/schemas/search'
 import { usePortalHome } from '../../features/centres/api'
 import { useLocalized } from '../../features/centres/use-localized'
-import { MIN_QUERY, occupationPath } from '../../features/occupations/api'
+import { MIN_QUERY } from '../../features/occupations/api'
 import { type SearchFilters, useSearch } from '../../features/search/api'
-import { type Translate, useLocale, useT } from '../../i18n/i18n-provider'
+import { hitPath, hitTypeLabel } from '../../features/search/hit'
+import { useLocale, useT } from '../../i18n/i18n-provider'
 import { Page } from '../../ui/page'
 import { SearchBox, useTypedQuery } from '../../ui/search-box'
 import { EmptyState, ErrorMessage } from '../../ui/states'
@@ -86,9 +87,9 @@ export function SearchPage() {
               <ol className="plain-list stack search-list">
                 {result.items.map((hit) => (
                   <li key={`${hit.type}:${hit.id}`} className="card search-hit">
-                    <p className="search-hit__type">{typeLabel(t, hit)}</p>
+                    <p className="search-hit__type">{hitTypeLabel(t, hit)}</p>
                     <h3 className="search-hit__title">
-                      <Link to={pathOf(slug, hit)} lang={hit.language}>
+                      <Link to={hitPath(slug, hit)} lang={hit.language}>
                         {hit.title}
                       </Link>
                     </h3>
@@ -177,15 +178,4 @@ function Filters(props: {
       {choice('audience', t('search.audience'), (value) => t(`resources.audience.${value}` as MessageKey))}
     </aside>
   )
-}
-
-function typeLabel(t: Translate, hit: SearchHit) {
-  if (hit.type === 'resource' && hit.resourceType)
-    return t(`resources.type.${hit.resourceType}` as MessageKey)
-  return t(`search.type.${hit.type}`)
-}
-
-function pathOf(centre: string, hit: SearchHit) {
-  if (hit.type === 'occupation') return occupationPath(centre, hit.taxonomy ?? 'rome', hit.code ?? '')
-  return `/c/${centre}/${hit.type === 'training' ? 'trainings' : 'resources'}/${hit.id}`
 }
