@@ -103,12 +103,11 @@ export function GuideLeads({
 /** What the search engine found for the sentence's meaningful words, or a plain "nothing". */
 function FoundResults({ slug, understanding }: { slug: string; understanding: GuideUnderstanding }) {
   const t = useT()
-  const intl = useIntl()
   return (
     <section aria-labelledby="guide-found-title">
       <h2 id="guide-found-title">{t('guide.resultsTitle')}</h2>
       {understanding.words.length > 0 && (
-        <p className="muted">{t('guide.wordsLookedFor', { words: intl.formatList(understanding.words, { type: 'unit' }) })}</p>
+        <p className="muted">{t('guide.wordsLookedFor', { words: understanding.words.join(', ') })}</p>
       )}
       {understanding.results.length === 0 ? (
         <p>{t('guide.nothingFound')}</p>
@@ -148,9 +147,7 @@ function AreaResources({ slug, area }: { slug: string; area: string }) {
         ))}
       </ul>
       <p>
-        <Link to={`/c/${slug}/resources?area=${encodeURIComponent(area)}`}>
-          {t('guide.moreResources')}
-        </Link>
+        <Link to={`/c/${slug}/resources?area=${encodeURIComponent(area)}`}>{t('guide.moreResources')}</Link>
       </p>
     </section>
   )
