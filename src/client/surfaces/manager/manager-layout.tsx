@@ -19,6 +19,7 @@ const sections: { path: string; label: MessageKey; alsoFor?: readonly StaffRole[
   { path: 'resources-import', label: 'resources.nav.import', alsoFor: ['partner_coordinator'] },
   { path: 'events', label: 'surface.events', alsoFor: ['partner_coordinator'] },
   { path: 'interview-themes', label: 'interviewThemes.title' },
+  { path: 'guide', label: 'guideSettings.title' },
   { path: 'statistics', label: 'statistics.title', alsoFor: ['partner_coordinator'], inCentre: true },
 ]
 

@@ -5,11 +5,15 @@ import { useStatisticsFormat } from '../../features/statistics/format'
 import { isNothing } from '../../features/statistics/published'
 import { useT } from '../../i18n/i18n-provider'
 import { Breakdown } from './breakdown'
+import { GuideFigures } from './guide-figures'
 import { Figures, KeyFigures, StatSection } from './stat-section'
 import { StatTable } from './stat-table'
 import { useStatisticsView } from './statistics-view'
 
-/** Self-service: resources and occupations read, searches, kiosk tickets; what was most looked for. */
+/**
+ * Self-service: resources and occupations read, searches, kiosk tickets; what was most looked for; how
+ * "Where do I start?" was used.
+ */
 export function SelfServiceSection() {
   const t = useT()
   const { slug, filters } = useStatisticsView()
@@ -19,7 +23,15 @@ export function SelfServiceSection() {
       <Figures
         query={use}
         isEmpty={(data) =>
-          isNothing(data.resourceViews, data.occupationViews, data.searches, data.kioskTickets)
+          isNothing(
+            data.resourceViews,
+            data.occupationViews,
+            data.searches,
+            data.kioskTickets,
+            data.guide.understood,
+            data.guide.notUnderstood,
+            ...data.guide.situations.map((row) => row.count),
+          )
         }
       >
         {(data) => <SelfServiceFigures data={data} />}
@@ -115,6 +127,7 @@ function SelfServiceFigures({ data }: { data: SelfServiceStatistics }) {
           <p className="muted">{t('statistics.selfService.queriesNote', { k })}</p>
         </div>
       </div>
+      <GuideFigures data={data.guide} k={k} />
     </>
   )
 }
