@@ -8,13 +8,22 @@ import { freePort } from '../../tests/setup/free-port'
 
 const run = promisify(execFile)
 let dataDir: string
-const env = () => ({ ...process.env, CDM_DATA_DIR: dataDir, CDM_LOG_LEVEL: 'silent', LANG: 'en_GB.UTF-8' })
+const env = (folder = dataDir) => ({
+  ...process.env,
+  CDM_DATA_DIR: folder,
+  CDM_LOG_LEVEL: 'silent',
+  LANG: 'en_GB.UTF-8',
+})
 
-/** Runs the real `cdm` command on its own embedded database folder. */
+/** Runs the real `cdm` command on its own embedded database folder (or `folder`). */
 async function cdm(...args: string[]) {
+  return cdmIn(dataDir, ...args)
+}
+
+async function cdmIn(folder: string, ...args: string[]) {
   try {
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      env: env(),
+      env: env(folder),
     })
     return { code: 0, stdout, stderr }
   } catch (error) {
@@ -31,7 +40,7 @@ afterAll(() => rm(dataDir, { recursive: true, force: true }))
 describe('the cdm command', () => {
   it('documents every command', async () => {
     const help = await cdm('--help')
-    for (const command of ['serve', 'migrate', 'seed', 'staff', 'token', 'purge'])
+    for (const command of ['serve', 'migrate', 'seed', 'staff', 'token', 'purge', 'backup', 'restore'])
       expect(help.stdout).toContain(command)
   })
 
@@ -130,5 +139,31 @@ describe('the cdm command', () => {
     expect((await cdm('token', 'revoke', '--email', 'ana@example.org')).stdout).toContain(
       '0 token(s) revoked.',
     )
+  }, 120_000)
+
+  it('backs up the demo centre to a file and restores it into a new folder, once', async () => {
+    const file = join(dataDir, 'demo.backup')
+    const backup = await cdm('backup', file)
+    expect(backup.stdout).toMatch(
+      /^Backup written to .*demo\.backup: \d+ tables, [\d,]+ rows \(schema \d{4}_\w+\)\.$/m,
+    )
+    const target = await mkdtemp(join(tmpdir(), 'cite-cli-restored-'))
+    try {
+      const restored = await cdmIn(target, 'restore', file)
+      expect(restored.code).toBe(0)
+      expect(restored.stdout).toMatch(
+        /^Restored [\d,]+ rows of \d+ tables from the backup of .* \(made on the embedded database\)\.$/m,
+      )
+      // The restored folder holds the centre: its staff can be managed there.
+      expect((await cdmIn(target, 'staff', 'reset-link', '--email', 'manager@demo.example')).code).toBe(0)
+      const again = await cdmIn(target, 'restore', file)
+      expect(again.code).toBe(1)
+      expect(again.stderr).toContain('The database is not empty')
+      const notBackup = await cdmIn(target, 'restore', join(process.cwd(), 'package.json'))
+      expect(notBackup.code).toBe(1)
+      expect(notBackup.stderr).toContain('not a Cité backup')
+    } finally {
+      await rm(target, { recursive: true, force: true })
+    }
   }, 120_000)
 })

@@ -21,7 +21,8 @@ export type DatabaseHandle = {
   kind: 'pglite' | 'postgres'
   /** The server's address, with a PostgreSQL server (for the connections of the live event bus). */
   url?: string
-  migrate: () => Promise<void>
+  /** Applies the migrations of `folder` (the project's own by default). */
+  migrate: (folder?: string) => Promise<void>
   close: () => Promise<void>
   /** PGlite only: a snapshot of the data folder, used to start test databases without re-running initdb. */
   dump?: () => Promise<Blob>
@@ -51,11 +52,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       db,
       kind: 'postgres',
       url: options.url,
-      migrate: async () => {
+      migrate: async (folder = migrationsFolder) => {
         const lock = await pool.connect()
         try {
           await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK])
-          await migratePg(drizzlePg(pool), { migrationsFolder })
+          await migratePg(drizzlePg(pool), { migrationsFolder: folder })
         } finally {
           await lock.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {})
           lock.release()
@@ -75,7 +76,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   return {
     db,
     kind: 'pglite',
-    migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
+    migrate: (folder = migrationsFolder) =>
+      migratePglite(drizzlePglite(client), { migrationsFolder: folder }),
     close: () => client.close(),
     dump: () => client.dumpDataDir('none'),
   }
