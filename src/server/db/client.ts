@@ -12,6 +12,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import pg from 'pg'
+import { lockFolder } from './folder-lock'
 
 /** The one database type every module uses; a transaction is one too. */
 export type Database = PgDatabase<PgQueryResultHKT>
@@ -66,19 +67,35 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     }
   }
   const dataDir = options.dataDir === 'memory' ? 'memory://' : join(options.dataDir, 'pglite')
-  if (options.dataDir !== 'memory') await mkdir(dataDir, { recursive: true })
-  const client = await PGlite.create({
-    dataDir,
-    extensions: { pg_trgm, unaccent },
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-  })
+  let release = () => {}
+  if (options.dataDir !== 'memory') {
+    await mkdir(dataDir, { recursive: true })
+    release = lockFolder(options.dataDir)
+  }
+  let client: PGlite
+  try {
+    client = await PGlite.create({
+      dataDir,
+      extensions: { pg_trgm, unaccent },
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    })
+  } catch (error) {
+    release()
+    throw error
+  }
   const db = drizzlePglite(client) as unknown as Database
   return {
     db,
     kind: 'pglite',
     migrate: (folder = migrationsFolder) =>
       migratePglite(drizzlePglite(client), { migrationsFolder: folder }),
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close()
+      } finally {
+        release()
+      }
+    },
     dump: () => client.dumpDataDir('none'),
   }
 }
