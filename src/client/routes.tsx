@@ -140,6 +140,7 @@ const NoteHistoryPage = lazy(() =>
 const InterviewThemesPage = lazy(() =>
   import('./surfaces/manager/interview-themes-page').then((m) => ({ default: m.InterviewThemesPage })),
 )
+const AuditPage = lazy(() => import('./surfaces/manager/audit-page').then((m) => ({ default: m.AuditPage })))
 const GuideSettingsPage = lazy(() =>
   import('./surfaces/manager/guide-settings-page').then((m) => ({ default: m.GuideSettingsPage })),
 )
@@ -230,6 +231,7 @@ export function AppRoutes() {
         <Route path="/staff/c/:centre/manager/events" element={<EventsPage />} />
         <Route path="/staff/c/:centre/manager/interview-themes" element={<InterviewThemesPage />} />
         <Route path="/staff/c/:centre/manager/guide" element={<GuideSettingsPage />} />
+        <Route path="/staff/c/:centre/manager/audit" element={<AuditPage />} />
         <Route path="/staff/c/:centre/manager/events/:id" element={<EventFormPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

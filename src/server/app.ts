@@ -10,6 +10,7 @@ import { AppError } from './http/errors'
 import { requestLocale } from './http/i18n'
 import { type Logger, requestLogger } from './http/logger'
 import { csrfGuard, securityHeaders } from './http/security'
+import { auditRoutes } from './modules/audit/routes'
 import { resolveActor } from './modules/auth/actor'
 import { signInThrottle } from './modules/auth/sign-in-throttle'
 import { publicCentreRoutes } from './modules/centres/public-routes'
@@ -20,8 +21,8 @@ import { apiDocsRoutes } from './modules/docs/routes'
 import { bookingRoutes } from './modules/events/booking-routes'
 import { programmeRoutes } from './modules/events/programme-routes'
 import { attendanceRoutes, checkInRoutes, eventStaffRoutes } from './modules/events/staff-routes'
-import { healthRoutes } from './modules/health/routes'
 import { guideRoutes } from './modules/guide/routes'
+import { healthRoutes } from './modules/health/routes'
 import { interviewRoutes } from './modules/interviews/routes'
 import { knowledgeRoutes } from './modules/knowledge/routes'
 import { notebookRoutes } from './modules/notebooks/routes'
@@ -115,6 +116,7 @@ export function createApp(options: AppOptions) {
   api.route('/', questionRoutes)
   api.route('/', guideRoutes)
   api.route('/', programmeRoutes)
+  api.route('/', auditRoutes)
 
   app.use(
     '/api/*',

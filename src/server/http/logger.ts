@@ -3,8 +3,10 @@ import { pino } from 'pino'
 
 export type Logger = pino.Logger
 
-export function createLogger(level: string): Logger {
-  return pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime })
+/** `destination`: where lines go (standard output by default; a test reads them back). */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  const options = { level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }
+  return destination ? pino(options, destination) : pino(options)
 }
 
 /**

@@ -3,7 +3,7 @@ import type { StaffRole } from '../../shared/constants'
 import type { AreaInput } from '../../shared/schemas/centres'
 import { createApp } from '../app'
 import type { DatabaseHandle } from '../db/client'
-import { createLogger } from '../http/logger'
+import { createLogger, type Logger } from '../http/logger'
 import { createAuth } from '../modules/auth/auth'
 import { createArea } from '../modules/centres/areas-service'
 import { createCentre } from '../modules/centres/centres-service'
@@ -30,6 +30,10 @@ export async function createTestContext(
     /** Every test request comes from one address: limits are out of the way unless a test sets them. */
     issueLimit?: IssueLimitOptions
     codeLimit?: CodeLimitOptions
+    /** Silent unless a test wants to read what the app logs (the fuzzer reads its unhandled errors). */
+    logger?: Logger
+    /** Read client addresses from X-Forwarded-For, as behind a reverse proxy. */
+    trustProxy?: boolean
   } = {},
 ) {
   const handle = options.handle ?? (await createTestDatabase())
@@ -40,7 +44,8 @@ export async function createTestContext(
     db: handle.db,
     auth,
     now: () => clock.now,
-    logger: createLogger('silent'),
+    logger: options.logger ?? createLogger('silent'),
+    trustProxy: options.trustProxy ?? false,
     publicUrl,
     bodyLimit: 64 * 1024,
     clientDir: options.clientDir,

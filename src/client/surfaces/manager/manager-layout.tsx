@@ -21,6 +21,7 @@ const sections: { path: string; label: MessageKey; alsoFor?: readonly StaffRole[
   { path: 'interview-themes', label: 'interviewThemes.title' },
   { path: 'guide', label: 'guideSettings.title' },
   { path: 'statistics', label: 'statistics.title', alsoFor: ['partner_coordinator'], inCentre: true },
+  { path: 'audit', label: 'audit.title' },
 ]
 
 /**

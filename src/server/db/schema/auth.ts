@@ -21,7 +21,7 @@ export const session = pgTable(
     token: text('token').notNull().unique(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    // Kept empty: IP tracking is disabled in the auth configuration (privacy rules).
+    // Kept empty (privacy rules): blanked by the auth configuration before any session is written.
     ipAddress: text('ip_address'),
     userAgent: text('user_agent'),
     userId: text('user_id')

@@ -1,11 +1,12 @@
+import type { AuditAction, AuditEntity } from '../../../shared/schemas/audit'
 import type { Database } from '../../db/client'
 import { auditLog } from '../../db/schema/staff'
 
 export type AuditEntry = {
   actorUserId: string | null
   centreId: string | null
-  action: 'create' | 'update' | 'delete' | 'replace' | 'grant' | 'revoke' | 'reset_link' | 'cancel'
-  entity: string
+  action: AuditAction
+  entity: AuditEntity
   entityId?: string | null
   data?: Record<string, unknown>
 }

@@ -12,6 +12,8 @@ export type AuthOptions = {
   mailer?: Mailer | undefined
 }
 
+const noClientDetails = { ipAddress: null, userAgent: null }
+
 // A manager asking for a reset link gets the link back instead of (or as well as) an email:
 // centres often have no mail server, and the manager hands the link over in person.
 const resetLinkCapture = new AsyncLocalStorage<{ url?: string }>()
@@ -41,6 +43,15 @@ export function createAuth({ db, secret, baseUrl, mailer }: AuthOptions) {
       },
     },
     session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
+    // The library keeps each session's user agent (and address) by default, with no option to stop it:
+    // both are blanked before the row is written. A browser's user agent is a fingerprint, and nothing
+    // here needs it (privacy rules: no fingerprinting, even for staff).
+    databaseHooks: {
+      session: {
+        create: { before: async (row) => ({ data: { ...row, ...noClientDetails } }) },
+        update: { before: async (row) => ({ data: { ...row, ...noClientDetails } }) },
+      },
+    },
     // The library's own limiter needs client addresses, which we do not track: see sign-in-throttle.ts.
     rateLimit: { enabled: false },
     advanced: {

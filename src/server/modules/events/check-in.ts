@@ -3,6 +3,7 @@ import type { BookingView } from '../../../shared/schemas/events'
 import type { Database } from '../../db/client'
 import { booking, eventSession } from '../../db/schema/events'
 import { AppError, conflict, notFound } from '../../http/errors'
+import { recordAudit } from '../audit/service'
 import { bookingCodeHash, canonicalCode } from './booking-code'
 import { getBooking } from './bookings'
 
@@ -23,6 +24,7 @@ async function sessionOf(db: Database, centreId: string, sessionId: string) {
 export async function checkIn(options: {
   db: Database
   centreId: string
+  actorUserId: string | null
   sessionId: string
   code: string
   seats?: number
@@ -48,10 +50,18 @@ export async function checkIn(options: {
         seats: { key: 'error.booking.checkInAboveSeats', values: { seats: row.seats } },
       },
     )
-  await options.db
-    .update(booking)
-    .set({ checkedIn: seats, updatedAt: options.now })
-    .where(eq(booking.id, row.id))
+  await options.db.transaction(async (tx) => {
+    await tx.update(booking).set({ checkedIn: seats, updatedAt: options.now }).where(eq(booking.id, row.id))
+    // The session, not the booking: the log keeps a count that changed, nothing that points to someone.
+    await recordAudit(tx, {
+      actorUserId: options.actorUserId,
+      centreId: options.centreId,
+      action: 'check_in',
+      entity: 'event_session',
+      entityId: options.sessionId,
+      data: { seats },
+    })
+  })
   return getBooking({ db: options.db, code: canonical })
 }
 
@@ -59,15 +69,26 @@ export async function checkIn(options: {
 export async function countDropIns(options: {
   db: Database
   centreId: string
+  actorUserId: string | null
   sessionId: string
   change: number
   now: Date
 }): Promise<{ dropIns: number }> {
   await sessionOf(options.db, options.centreId, options.sessionId)
-  const [row] = await options.db
-    .update(eventSession)
-    .set({ dropIns: sql`greatest(0, ${eventSession.dropIns} + ${options.change})`, updatedAt: options.now })
-    .where(eq(eventSession.id, options.sessionId))
-    .returning({ dropIns: eventSession.dropIns })
-  return { dropIns: row?.dropIns ?? 0 }
+  return options.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(eventSession)
+      .set({ dropIns: sql`greatest(0, ${eventSession.dropIns} + ${options.change})`, updatedAt: options.now })
+      .where(eq(eventSession.id, options.sessionId))
+      .returning({ dropIns: eventSession.dropIns })
+    await recordAudit(tx, {
+      actorUserId: options.actorUserId,
+      centreId: options.centreId,
+      action: 'update',
+      entity: 'event_session',
+      entityId: options.sessionId,
+      data: { dropInsChange: options.change },
+    })
+    return { dropIns: row?.dropIns ?? 0 }
+  })
 }

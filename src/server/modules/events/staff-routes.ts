@@ -210,11 +210,12 @@ export const checkInRoutes = createRouter()
       responses: { 200: jsonContent(bookingViewSchema, 'The booking, checked in') },
     }),
     async (c) => {
-      const { db, centre } = c.var.scope
+      const { db, centre, actorUserId } = c.var.scope
       const { code, seats } = c.req.valid('json')
       const checked = await checkIn({
         db,
         centreId: centre.id,
+        actorUserId,
         sessionId: c.req.valid('param').id,
         code,
         seats,
@@ -236,10 +237,11 @@ export const checkInRoutes = createRouter()
       responses: { 200: jsonContent(z.object({ dropIns: z.number().int() }), 'The count') },
     }),
     async (c) => {
-      const { db, centre } = c.var.scope
+      const { db, centre, actorUserId } = c.var.scope
       const counted = await countDropIns({
         db,
         centreId: centre.id,
+        actorUserId,
         sessionId: c.req.valid('param').id,
         change: c.req.valid('json').change,
         now: c.var.deps.now(),

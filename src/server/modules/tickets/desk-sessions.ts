@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm'
 import { type OpenDeskSessionInput, openDeskSessionInputSchema } from '../../../shared/schemas/tickets'
+import { z } from '../../../shared/validation'
 import type { Database } from '../../db/client'
 import { area, centre, desk } from '../../db/schema/centres'
 import { deskSession } from '../../db/schema/tickets'
@@ -7,6 +8,8 @@ import { AppError, notFound } from '../../http/errors'
 
 /** The desk and its centre, or 404. */
 export async function getDeskWithCentre(db: Database, deskId: string) {
+  // Called by the route guard before the path is validated: a malformed id is simply not found.
+  if (!z.uuid().safeParse(deskId).success) throw notFound('error.desk.notFound')
   const [row] = await db
     .select({ desk, centre })
     .from(desk)

@@ -6,6 +6,7 @@ import {
   ticketActions,
   transferInputSchema,
 } from '../../../shared/schemas/tickets'
+import { z } from '../../../shared/validation'
 import type { Database } from '../../db/client'
 import { area, centre, desk } from '../../db/schema/centres'
 import { ticket, ticketStep } from '../../db/schema/tickets'
@@ -31,6 +32,8 @@ const allowedFrom: Record<TicketAction, readonly Status[]> = {
 
 /** The ticket and its centre, for authorisation before anything else. */
 export async function getTicketWithCentre(db: Database, ticketId: string) {
+  // Called by the route guard before the path is validated: a malformed id is simply not found.
+  if (!z.uuid().safeParse(ticketId).success) throw notFound('error.ticket.notFound')
   const [row] = await db
     .select({ ticket, centre })
     .from(ticket)

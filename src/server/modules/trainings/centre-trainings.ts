@@ -43,7 +43,7 @@ function audit(
   scope: Scope,
   entry: {
     action: 'create' | 'update' | 'delete'
-    entity: string
+    entity: 'training' | 'training_occupation'
     entityId: string
     data: Record<string, unknown>
   },
