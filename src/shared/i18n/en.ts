@@ -86,8 +86,10 @@ export const en: Record<keyof typeof fr, string> = {
     'Is walking hard for you? Are you expecting a baby? Are you with a small child? You can go first. Nobody asks for proof.',
   'interests.intro.easy': 'Here are 30 activities. Say if you would like them. There is no wrong answer.',
   'questions.ask.intro.easy': 'Write your question. An adviser answers within 2 days. It is free.',
-  'questions.ask.privacy.easy': 'Do not write your name. You get a code. With the code, you read the answer here.',
-  'notebook.intro.easy': 'Your notebook keeps your ideas and notes. It does not have your name. A code opens it.',
+  'questions.ask.privacy.easy':
+    'Do not write your name. You get a code. With the code, you read the answer here.',
+  'notebook.intro.easy':
+    'Your notebook keeps your ideas and notes. It does not have your name. A code opens it.',
   'notebook.open.intro.easy':
     'A notebook to keep your ideas from one visit to the next. It does not have your name. A code opens it, on any device.',
   'guide.portalLink': 'Where do I start? Let us guide you',

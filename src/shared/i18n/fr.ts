@@ -83,7 +83,8 @@ export const fr = {
   'kiosk.whatBringsYouHint.easy': 'Touchez ce qui vous ressemble. On peut changer après.',
   'kiosk.priorityText.easy':
     'Vous avez du mal à marcher ? Vous attendez un bébé ? Vous êtes avec un petit enfant ? Vous pouvez passer avant. On ne vous demande pas de preuve.',
-  'interests.intro.easy': 'Voici 30 activités. Dites si elles vous plairaient. Il n’y a pas de mauvaise réponse.',
+  'interests.intro.easy':
+    'Voici 30 activités. Dites si elles vous plairaient. Il n’y a pas de mauvaise réponse.',
   'questions.ask.intro.easy': 'Écrivez votre question. Un conseiller vous répond en 2 jours. C’est gratuit.',
   'questions.ask.privacy.easy':
     'N’écrivez pas votre nom. Vous recevez un code. Avec ce code, vous lisez la réponse ici.',
