@@ -25,7 +25,11 @@ export const databaseOptions = (engine: ServerEngine): DatabaseOptions =>
   engine.kind === 'pglite' ? { dataDir: engine.dataDir } : { url: engine.url, poolMax: 2 }
 
 /** The centre of the morning, written straight into the database before the server first starts. */
-export async function buildMorning(engine: ServerEngine) {
+export async function buildMorning(
+  engine: ServerEngine,
+  options: { desks?: number; sessions?: number; capacity?: number } = {},
+) {
+  const { desks: deskCount = 2, sessions: sessionCount = 1, capacity = 40 } = options
   const handle = await openDatabase(databaseOptions(engine))
   try {
     await handle.migrate()
@@ -70,7 +74,7 @@ export async function buildMorning(engine: ServerEngine) {
       areaIds.push(created.id)
     }
     const desks = []
-    for (const name of ['Bureau 1', 'Bureau 2'])
+    for (const name of Array.from({ length: deskCount }, (_, index) => `Bureau ${index + 1}`))
       desks.push(
         (await createDesk({ db, centreId: centre.id, actorUserId: null, input: { name, areaIds } })).row.id,
       )
@@ -102,14 +106,20 @@ export async function buildMorning(engine: ServerEngine) {
         title: { fr: 'Atelier CV' },
         language: 'fr',
         place: 'Salle 1',
-        sessions: [{ startsAt: at(10), endsAt: at(12), booking: true, capacity: 40, maxGroup: 2 }],
+        sessions: Array.from({ length: sessionCount }, (_, index) => ({
+          startsAt: at(8 + index),
+          endsAt: at(9 + index),
+          booking: true,
+          capacity,
+          maxGroup: 2,
+        })),
       },
     })
-    const [session] = rowsOf<{ id: string }>(
-      await db.execute(sql`select id from event_session where event_id = ${eventId}`),
-    )
-    const sessionId = session?.id ?? ''
-    return { slug, centreId: centre.id, desks, counsellor, reception, sessionId, capacity: 40 }
+    const sessionIds = rowsOf<{ id: string }>(
+      await db.execute(sql`select id from event_session where event_id = ${eventId} order by starts_at`),
+    ).map((row) => row.id)
+    const sessionId = sessionIds[0] ?? ''
+    return { slug, centreId: centre.id, desks, counsellor, reception, sessionId, sessionIds, capacity }
   } finally {
     await handle.close()
   }
