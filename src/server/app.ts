@@ -133,6 +133,8 @@ export function createApp(options: AppOptions) {
   app.use('/api/auth/*', signInThrottle({ trustProxy: trustProxy ?? false }))
   app.use('/api/v1/centres/:centre/tickets', ticketIssueLimit({ trustProxy, ...issueLimit }))
   app.use('/api/v1/bookings/*', codeLookupLimit('booking', { trustProxy, ...codeLimit }))
+  // "Follow my ticket" links carry a long random token; guessing them is cut off all the same.
+  app.use('/api/v1/tickets/track/*', codeLookupLimit('tracking', { trustProxy, ...codeLimit }))
   // One count of wrong notebook codes, whether tried by the visitor's paths or the desk's.
   const notebookCodes = codeLookupLimit('notebook', { trustProxy, ...codeLimit })
   app.use('/api/v1/notebooks/*', notebookCodes)

@@ -500,6 +500,8 @@ export const en: Record<keyof typeof fr, string> = {
   'error.booking.cancelled': 'This booking has been cancelled.',
   'error.booking.tooManySeats': 'At most {max, plural, one {# seat} other {# seats}} per booking.',
   'error.booking.noSeatsLeft': 'There are not enough seats left to add to this booking.',
+  'error.tracking.tooManyWrongCodes':
+    'Too many unknown ticket links from this device. Try again in a few minutes.',
   'error.booking.tooManyWrongCodes': 'Too many unknown codes from this device. Try again in a few minutes.',
   'error.notebook.notFound':
     'No notebook opens with this code. Check the code; a notebook unused for a long time is erased.',

@@ -511,6 +511,8 @@ export const fr = {
   'error.booking.cancelled': 'Cette réservation a été annulée.',
   'error.booking.tooManySeats': 'Au plus {max, plural, one {# place} other {# places}} par réservation.',
   'error.booking.noSeatsLeft': 'Il ne reste pas assez de places pour agrandir cette réservation.',
+  'error.tracking.tooManyWrongCodes':
+    'Trop de liens de ticket inconnus depuis cet appareil. Réessayez dans quelques minutes.',
   'error.booking.tooManyWrongCodes':
     'Trop de codes inconnus depuis cet appareil. Réessayez dans quelques minutes.',
   'error.notebook.notFound':

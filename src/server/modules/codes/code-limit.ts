@@ -21,7 +21,7 @@ export type CodeLimitOptions = {
  * of code is counted apart.
  */
 export function codeLookupLimit(
-  kind: 'booking' | 'notebook' | 'question',
+  kind: 'booking' | 'notebook' | 'question' | 'tracking',
   options: CodeLimitOptions = {},
 ): MiddlewareHandler<AppEnv> {
   const limit = options.wrongCodes ?? 20

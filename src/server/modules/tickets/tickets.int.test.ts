@@ -186,6 +186,24 @@ describe('the life of a ticket', () => {
     ])
     expect((await t.request(`/api/v1/tickets/track/${'x'.repeat(22)}`)).status).toBe(404)
   })
+
+  it('cuts off a client guessing tracking links, but never counts a right one against it', async () => {
+    const limited = await createTestContext({
+      handle: t.handle,
+      codeLimit: { wrongCodes: 3, windowMs: 60_000 },
+    })
+    const { take } = await walkInCentre(limited)
+    const issued = await (await take('emploi')).json()
+    for (let i = 0; i < 5; i++)
+      expect((await limited.request(`/api/v1/tickets/track/${issued.trackToken}`)).status).toBe(200)
+    for (let i = 0; i < 3; i++)
+      expect((await limited.request(`/api/v1/tickets/track/${'g'.repeat(20)}${i}${i}`)).status).toBe(404)
+    const refused = await limited.request(`/api/v1/tickets/track/${issued.trackToken}`, { lang: 'en' })
+    expect(refused.status).toBe(429)
+    expect((await refused.json()).error.message).toBe(
+      'Too many unknown ticket links from this device. Try again in a few minutes.',
+    )
+  })
 })
 
 describe('queues and end of day', () => {
