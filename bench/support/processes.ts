@@ -44,7 +44,7 @@ export async function startServer(
   if ('url' in options) env.DATABASE_URL = options.url
   else env.CDM_DATA_DIR = options.dataDir
   const args = options.script(port)
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...(options.nodeArgs ?? []), ...args], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe', ...(options.ipc ? (['ipc'] as const) : [])],

@@ -223,6 +223,7 @@ export const exportTables = [
   'top-resources',
   'top-occupations',
   'top-queries',
+  'guide',
 ] as const
 export type ExportTable = (typeof exportTables)[number]
 

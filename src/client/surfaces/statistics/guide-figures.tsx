@@ -34,6 +34,7 @@ export function GuideFigures({ data, k }: { data: SelfServiceStatistics['guide']
         ]}
         k={k}
         chart={{ horizontal: true }}
+        exportTable="guide"
       />
     </div>
   )

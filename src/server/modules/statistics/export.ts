@@ -150,8 +150,18 @@ export async function statisticsTable(options: {
     case 'self-service-by-day':
     case 'top-resources':
     case 'top-occupations':
-    case 'top-queries': {
+    case 'top-queries':
+    case 'guide': {
       const use = await selfServiceStatistics(options)
+      if (table === 'guide')
+        return {
+          columns: ['what', 'count'],
+          rows: [
+            ...use.guide.situations.map((row): Cell[] => [`situation:${row.situation}`, cell(row.count)]),
+            ['sentence:understood', cell(use.guide.understood)],
+            ['sentence:not_understood', cell(use.guide.notUnderstood)],
+          ],
+        }
       if (table === 'self-service-by-day')
         return {
           columns: ['date', 'resource_views', 'occupation_views', 'searches'],
