@@ -14,8 +14,7 @@ import { replaceWeeklyHours } from '../src/server/modules/centres/hours-service'
 import { addStaff } from '../src/server/modules/staff/staff-service'
 import { openDeskSession } from '../src/server/modules/tickets/desk-sessions'
 import { median, percentile, printTable } from './support/figures'
-import type { MemoryFigures } from './support/memory-probe'
-import { citeScript, startServer, stop } from './support/processes'
+import { citeScript, memoryOf, memoryProbe, startServer, stop } from './support/processes'
 import type { ClientCommand, ClientReply } from './support/sse-clients'
 
 /**
@@ -169,28 +168,17 @@ function openFilesLimit(): number {
 
 type Server = { kind: ServerKind; child: ChildProcess; pid: number; port: number }
 
-const probe = pathToFileURL(join(root, 'bench/support/memory-probe.ts')).href
-
-/** The server's memory after a full collection, as its probe reports it. */
-function memoryOf(server: Server): Promise<Memory> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the server did not report its memory')), 30_000)
-    const onMessage = (message: MemoryFigures) => {
-      if (message?.type !== 'memory') return
-      clearTimeout(timer)
-      server.child.off('message', onMessage)
-      resolve({ rss: message.rss / 1024, js: (message.heapUsed + message.external) / 1024 })
-    }
-    server.child.on('message', onMessage)
-    server.child.send('memory')
-  })
+/** The server's memory after a full collection, in KiB. */
+async function memoryOfServer(server: Server): Promise<Memory> {
+  const figures = await memoryOf(server.child)
+  return { rss: figures.rss / 1024, js: (figures.heapUsed + figures.external) / 1024 }
 }
 
 /** Starts Cité as a centre would (minus npm), or the bare broadcaster, and waits until it answers. */
 async function startServerOf(kind: ServerKind, dataDir: string): Promise<Server> {
   const served = await startServer({
     dataDir,
-    nodeArgs: ['--expose-gc', '--import', probe],
+    nodeArgs: ['--expose-gc', '--import', memoryProbe],
     ipc: true,
     script: kind === 'cite' ? citeScript : (port) => ['bench/support/bare-sse.ts', String(port)],
   })
@@ -286,11 +274,11 @@ async function measure(
   try {
     if (kind === 'cite') await issueTickets(server, centre, WARMUP_CALLS + CALLS)
     await sleep(SETTLE_MS)
-    const before = await memoryOf(server)
+    const before = await memoryOfServer(server)
     const tenthCount = Math.round(subscribers / 10)
     const first = await clients.connect(server, tenthCount)
     await sleep(SETTLE_MS)
-    const tenth = await memoryOf(server)
+    const tenth = await memoryOfServer(server)
     const rest = await clients.connect(server, subscribers - tenthCount)
     const open = rest.open
     if (open < subscribers)
@@ -298,7 +286,7 @@ async function measure(
         `${subscribers - open} of ${subscribers} subscribers could not connect (${first.firstError ?? rest.firstError})`,
       )
     await sleep(SETTLE_MS)
-    const after = await memoryOf(server)
+    const after = await memoryOfServer(server)
 
     const scenario: Scenario = {
       kind,
@@ -341,7 +329,7 @@ async function measure(
     // Events still on their way after the last call's are few: the queue figures trail by 25 ms.
     await sleep(500)
     scenario.eventsPerCall = ((await clients.received('', 0)).events - start.events) / (CALLS * open)
-    scenario.memory.end = await memoryOf(server)
+    scenario.memory.end = await memoryOfServer(server)
     return scenario
   } finally {
     await clients.closeAll().catch(() => {})

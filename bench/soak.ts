@@ -1,32 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { buildMorning, type ServerEngine } from '../src/server/test/processes'
 import { runSoak } from '../src/server/test/soak'
 import { percentile, printTable } from './support/figures'
-import type { MemoryFigures } from './support/memory-probe'
 import { createDatabase, findPostgresBin, startCluster, stopCluster } from './support/postgres-cluster'
-import { citeScript, root, type Served, startServer, stop } from './support/processes'
+import { citeScript, memoryOf, memoryProbe, startServer, stop } from './support/processes'
 
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 10)
 const ENGINE = process.env.SOAK_ENGINE === 'postgres' ? 'postgres' : 'pglite'
-const probe = pathToFileURL(join(root, 'bench/support/memory-probe.ts')).href
-
-/** The server's memory after a full collection: what JavaScript holds (heap and external) and resident. */
-function memoryOf(server: Served): Promise<MemoryFigures> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the server did not report its memory')), 30_000)
-    const onMessage = (message: MemoryFigures) => {
-      if (message?.type !== 'memory') return
-      clearTimeout(timer)
-      server.child.off('message', onMessage)
-      resolve(message)
-    }
-    server.child.on('message', onMessage)
-    server.child.send('memory')
-  })
-}
 
 /**
  * `npm run bench -- soak`: a large centre's full day compressed into SOAK_MINUTES (10) minutes on the
@@ -48,7 +30,7 @@ export async function run() {
     const morning = await buildMorning(engine, { desks: 20, sessions: 10, capacity: 60 })
     const server = await startServer({
       ...database,
-      nodeArgs: ['--expose-gc', '--import', probe],
+      nodeArgs: ['--expose-gc', '--import', memoryProbe],
       ipc: true,
       script: citeScript,
     })
@@ -61,7 +43,7 @@ export async function run() {
         morning,
         plan: { durationMs, visitors: 1_000, screens: 30, phones: 300, bookings: 200, searches: 2_000 },
         memory: async () => {
-          const figures = await memoryOf(server)
+          const figures = await memoryOf(server.child)
           samples.push({
             at: Date.now() - started,
             js: figures.heapUsed + figures.external,

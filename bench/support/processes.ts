@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { freePort } from '../../tests/setup/free-port'
+import type { MemoryFigures } from './memory-probe'
 
 export const root = fileURLToPath(new URL('../..', import.meta.url))
 const READY_TIMEOUT_MS = 120_000
@@ -76,6 +78,27 @@ export async function startServer(
     throw error
   }
 }
+
+/**
+ * A server's memory after a full collection, as bench/support/memory-probe.ts reports it (the server
+ * started with `nodeArgs: ['--expose-gc', '--import', probe]` and `ipc: true`).
+ */
+export function memoryOf(child: ChildProcess): Promise<MemoryFigures> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the server did not report its memory')), 30_000)
+    const onMessage = (message: MemoryFigures) => {
+      if (message?.type !== 'memory') return
+      clearTimeout(timer)
+      child.off('message', onMessage)
+      resolve(message)
+    }
+    child.on('message', onMessage)
+    child.send('memory')
+  })
+}
+
+/** The memory probe to preload into a server, as a URL for `--import`. */
+export const memoryProbe = pathToFileURL(join(root, 'bench/support/memory-probe.ts')).href
 
 /** Cité as a centre runs it (minus npm), without demo data. */
 export const citeScript = (port: number) => [
