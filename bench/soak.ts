@@ -66,6 +66,15 @@ export async function run() {
           `${slice.p99.toFixed(1)} ms`,
         ]),
       )
+      printTable(
+        ['request', 'count', 'p50', 'p99'],
+        report.byKind.map((row) => [
+          row.kind,
+          String(row.requests),
+          `${row.p50.toFixed(1)} ms`,
+          `${row.p99.toFixed(1)} ms`,
+        ]),
+      )
       const warm = samples.find((sample) => sample.at >= durationMs / 10) ?? samples[0]
       const last = samples.at(-1)
       const growth = (a: number, b: number) => `${(((b - a) / a) * 100).toFixed(1)} %`

@@ -26,6 +26,8 @@ export type SoakReport = {
   /** Tickets whose call each screen received (each should see every one). */
   screenCalls: number[]
   slices: { from: number; requests: number; errors: number; p50: number; p99: number }[]
+  /** Latency by kind of request over the whole day. */
+  byKind: { kind: string; requests: number; p50: number; p99: number }[]
   memory: { at: number; bytes: number }[]
 }
 
@@ -64,7 +66,7 @@ export async function runSoak(options: {
   }
   const started = Date.now()
   const end = started + plan.durationMs
-  const timings: { at: number; ms: number; ok: boolean }[] = []
+  const timings: { at: number; ms: number; ok: boolean; label: string }[] = []
   const errorSamples: string[] = []
   const timed = async (
     label: string,
@@ -76,12 +78,12 @@ export async function runSoak(options: {
     try {
       const response = await work()
       const good = ok(response.status)
-      timings.push({ at: at - started, ms: performance.now() - t0, ok: good })
+      timings.push({ at: at - started, ms: performance.now() - t0, ok: good, label })
       if (!good && errorSamples.length < 20)
         errorSamples.push(`${label}: ${response.status} ${JSON.stringify(response.body)}`)
       return response
     } catch (error) {
-      timings.push({ at: at - started, ms: performance.now() - t0, ok: false })
+      timings.push({ at: at - started, ms: performance.now() - t0, ok: false, label })
       if (errorSamples.length < 20) errorSamples.push(`${label}: ${(error as Error).message}`)
       return null
     }
@@ -89,7 +91,6 @@ export async function runSoak(options: {
 
   const screens = Array.from({ length: plan.screens }, () => watchScreen(base, morning.slug, undefined))
   const phones: ReturnType<typeof watchScreen>[] = []
-  const tokens: string[] = []
   let served = 0
   const calledCodes = new Set<string>()
   const memory: { at: number; bytes: number }[] = []
@@ -100,6 +101,17 @@ export async function runSoak(options: {
     }
   })()
 
+  // Each phone looks at its ticket's page now and then until the end of the day, each at its own moments
+  // (phones are not in step with one another).
+  const every = Math.max(1_000, plan.durationMs / 30)
+  const phonePages: Promise<void>[] = []
+  const follow = async (token: string) => {
+    await sleep(Math.random() * every)
+    while (Date.now() < end) {
+      await timed('track', () => call(`/api/v1/tickets/track/${token}`))
+      await sleep(every)
+    }
+  }
   // Visitors arrive over the first 85% of the day, at random.
   const arrivals = Array.from({ length: plan.visitors }, () => Math.random() * plan.durationMs * 0.85).sort(
     (a, b) => a - b,
@@ -116,17 +128,9 @@ export async function runSoak(options: {
         }),
       )
       if (issued?.status === 201 && phones.length < plan.phones) {
-        tokens.push(issued.body.trackToken)
         phones.push(watchScreen(base, morning.slug, undefined))
+        phonePages.push(follow(issued.body.trackToken))
       }
-    }
-  })()
-  // Each phone looks at its ticket's page now and then until the end of the day.
-  const phonePages = (async () => {
-    const every = Math.max(1_000, plan.durationMs / 30)
-    while (Date.now() < end) {
-      await sleep(every)
-      await Promise.all(tokens.map((token) => timed('track', () => call(`/api/v1/tickets/track/${token}`))))
     }
   })()
   // Desks serve at the pace that gets through the day's visitors.
@@ -189,7 +193,8 @@ export async function runSoak(options: {
     if (index % 4 === 0) await timed('portal', () => call(`/api/v1/centres/${morning.slug}/portal`))
   })
 
-  await Promise.all([reception, phonePages, ...desks, bookings, searches, sampler])
+  await Promise.all([reception, ...desks, bookings, searches, sampler])
+  await Promise.all(phonePages)
   if (options.memory) memory.push({ at: Date.now() - started, bytes: await options.memory() })
   for (const stream of [...screens, ...phones]) stream.stop()
   await Promise.all([...screens, ...phones].map((stream) => stream.done))
@@ -207,7 +212,16 @@ export async function runSoak(options: {
       p99: quantile(sorted, 0.99),
     }
   })
+  const labels = [...new Set(timings.map((timing) => timing.label))].sort()
+  const byKind = labels.map((label) => {
+    const sorted = timings
+      .filter((timing) => timing.label === label)
+      .map((timing) => timing.ms)
+      .sort((a, b) => a - b)
+    return { kind: label, requests: sorted.length, p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99) }
+  })
   return {
+    byKind,
     requests: timings.length,
     errors: timings.filter((timing) => !timing.ok).length,
     errorSamples,
