@@ -147,6 +147,13 @@ describe('schema messages are catalogue keys', () => {
     const parsed = areaInputSchema.parse({ ...validArea, ticketLetter: ' e ' })
     expect(parsed).toMatchObject({ ticketLetter: 'E', position: 0, description: {} })
   })
+  it('refuses text PostgreSQL cannot store: a NUL character, half a surrogate pair', () => {
+    const refused = { name: { key: 'validation.invalidCharacters', values: {} } }
+    expect(fieldErrors(deskInputSchema, { name: 'Bureau\u0000' })).toEqual(refused)
+    expect(fieldErrors(deskInputSchema, { name: 'Bureau \uD800' })).toEqual(refused)
+    expect(fieldErrors(deskInputSchema, { name: '\uDC00 Bureau' })).toEqual(refused)
+    expect(fieldErrors(deskInputSchema, { name: 'Bureau 𝖟🙂' })).toEqual({})
+  })
 })
 
 describe('describeIssue', () => {

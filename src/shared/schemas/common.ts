@@ -1,16 +1,23 @@
 import { contentLanguages } from '../i18n/locales'
 import { z } from '../validation'
 
+/** Half of a UTF-16 surrogate pair without its other half: no character at all. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
 /**
- * Free text as people type it: trimmed, and without the NUL character, which PostgreSQL refuses in text
- * (it would otherwise surface as a server error instead of a message).
+ * Free text as people type it: trimmed, without the NUL character, which PostgreSQL refuses in text, and
+ * without a lone surrogate (`"\ud800"` in JSON), which it refuses in `jsonb` (audit entries, localized
+ * texts): either would otherwise surface as a server error instead of a message.
  */
 export function textSchema(max: number) {
   return z
     .string()
     .trim()
     .max(max)
-    .refine((value) => !value.includes('\u0000'), 'validation.invalidCharacters')
+    .refine(
+      (value) => !value.includes('\u0000') && !LONE_SURROGATE.test(value),
+      'validation.invalidCharacters',
+    )
 }
 
 export const slugSchema = z

@@ -93,12 +93,12 @@ export type StaffDirectoryService = z.infer<typeof staffDirectoryServiceSchema>
 
 export const staffDirectoryQuerySchema = z.object({
   review: z.enum(['true', 'false']).optional(),
-  q: z.string().trim().max(200).optional(),
+  q: textSchema(200).optional(),
 })
 
 export const directoryQuerySchema = z.object({
-  q: z.string().trim().max(200).optional(),
-  area: z.string().max(60).optional(),
+  q: textSchema(200).optional(),
+  area: textSchema(60).optional(),
   audience: z.enum(audiences).optional(),
   lang: z
     .string()

@@ -93,7 +93,7 @@ export const knowledgeRevisionSchema = z
 export type KnowledgeRevision = z.infer<typeof knowledgeRevisionSchema>
 
 export const knowledgeQuerySchema = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: textSchema(200).optional(),
   kind: z.enum(knowledgeKinds).optional(),
   tag: tagSchema.optional(),
   service: z.uuid().optional(),

@@ -9,7 +9,7 @@ export const questionStatuses = ['waiting', 'answered', 'closed'] as const
 export const questionInputSchema = z
   .object({
     /** The area it is about (its slug), when the visitor chooses one. */
-    area: z.string().max(60).optional(),
+    area: textSchema(60).optional(),
     language: contentLanguageSchema,
     text: textSchema(QUESTION_MAX).min(1),
   })
@@ -59,7 +59,7 @@ export const staffQuestionSchema = questionViewSchema.extend({ id: z.uuid(), ove
 export type StaffQuestion = z.infer<typeof staffQuestionSchema>
 
 export const questionQueueFiltersSchema = z.object({
-  area: z.string().max(60).optional(),
+  area: textSchema(60).optional(),
   status: z.enum(questionStatuses).default('waiting'),
 })
 

@@ -1,5 +1,5 @@
 import { z } from '../validation'
-import { isoDateSchema, timeOfDaySchema } from './common'
+import { isoDateSchema, textSchema, timeOfDaySchema } from './common'
 
 /** What a duty shift offers a visitor: the kind of advice, said without naming anyone. */
 export const expertises = [
@@ -24,7 +24,7 @@ export const shiftInputSchema = z
   .object({
     areaId: z.uuid(),
     partnerId: z.uuid().nullable().default(null),
-    counsellorId: z.string().min(1).max(100).nullable().default(null),
+    counsellorId: textSchema(100).pipe(z.string().min(1)).nullable().default(null),
     expertise: z.enum(expertises),
     languages: z
       .array(z.string().regex(/^[a-z]{2,3}$/, 'validation.language'))
@@ -100,7 +100,7 @@ export type PublicRota = z.infer<typeof publicRotaSchema>
 
 export const rotaWeekQuerySchema = z.object({
   from: isoDateSchema.optional(),
-  area: z.string().max(60).optional(),
+  area: textSchema(60).optional(),
   lang: z
     .string()
     .regex(/^[a-z]{2,3}$/)

@@ -136,5 +136,8 @@ export const trainingInputSchema = z.object({
 })
 export type TrainingInput = z.input<typeof trainingInputSchema>
 
-export const occupationRefSchema = z.object({ taxonomy: taxonomySchema, code: z.string().min(1).max(200) })
+export const occupationRefSchema = z.object({
+  taxonomy: taxonomySchema,
+  code: textSchema(200).pipe(z.string().min(1)),
+})
 export type OccupationRef = z.infer<typeof occupationRefSchema>

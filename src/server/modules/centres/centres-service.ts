@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm'
 import { type CentreInput, centreInputSchema } from '../../../shared/schemas/centres'
+import { slugSchema } from '../../../shared/schemas/common'
 import type { Database } from '../../db/client'
 import { uniqueViolation } from '../../db/errors'
 import { centre } from '../../db/schema/centres'
@@ -11,6 +12,9 @@ export async function listCentres({ db }: { db: Database }) {
 }
 
 export async function getCentreBySlug({ db, slug }: { db: Database; slug: string }) {
+  // Route guards call this with the path's raw segment, before validation: what cannot be a slug names no
+  // centre, and never reaches PostgreSQL (which refuses a NUL character in text with an error).
+  if (!slugSchema.safeParse(slug).success) throw notFound('error.centre.notFound')
   const [row] = await db.select().from(centre).where(eq(centre.slug, slug))
   if (!row) throw notFound('error.centre.notFound')
   return row

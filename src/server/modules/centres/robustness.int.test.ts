@@ -42,6 +42,26 @@ describe('odd input gets a message, never a server error', () => {
     expect(plain.status).toBeGreaterThanOrEqual(400)
     expect(plain.status).toBeLessThan(500)
   })
+  it('answers 404 to a centre named with a NUL character, which no slug holds (its guard reads it first)', async () => {
+    const centre = await t.buildCentre()
+    const cookie = await managerOf(centre.id)
+    for (const path of ['/api/v1/centres/%00/areas', '/api/v1/centres/a%00b/desks']) {
+      const response = await t.request(path, { cookie })
+      expect(response.status).toBe(404)
+      expect((await response.json()).error.code).toBe('not_found')
+    }
+  })
+
+  it('refuses half a surrogate pair in text (it would break the audit entry’s JSON) with 422', async () => {
+    const centre = await t.buildCentre()
+    const cookie = await managerOf(centre.id)
+    const response = await t.request(`/api/v1/centres/${centre.slug}/desks`, {
+      method: 'POST',
+      cookie,
+      body: { name: 'Bureau \uD800' },
+    })
+    expect(response.status).toBe(422)
+  })
 })
 
 describe('areas and the centre’s hours', () => {

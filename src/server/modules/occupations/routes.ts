@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import { textSchema } from '../../../shared/schemas/common'
 import { interestMatchesSchema, occupationsByInterestsQuerySchema } from '../../../shared/schemas/interests'
 import {
   occupationDetailSchema,
@@ -77,7 +78,7 @@ export const occupationRoutes = createRouter()
         'trainings that lead to it include that centre’s own courses, and `atCentre` says which of its ' +
         'resources are about it and in which areas to talk about it.',
       request: {
-        params: z.object({ taxonomy: taxonomySchema, code: z.string().min(1).max(200) }),
+        params: z.object({ taxonomy: taxonomySchema, code: textSchema(200).pipe(z.string().min(1)) }),
         query: z.object({
           lang: z
             .string()

@@ -75,11 +75,18 @@ export async function searchIndex(options: {
 
 /** The word with two neighbouring letters swapped, or one letter left out: the commonest typos undone. */
 export function misspellingsUndone(word: string): string[] {
-  if (word.length < 4) return []
+  // Letters, not UTF-16 units: cutting a letter outside the BMP (𝖟, CJK extensions) in half would leave
+  // a lone surrogate, which PostgreSQL refuses in the JSON the variants are sent in.
+  const letters = [...word]
+  if (letters.length < 4) return []
   const variants = new Set<string>()
-  for (let at = 0; at < word.length; at++) {
-    variants.add(word.slice(0, at) + word.slice(at + 1))
-    if (at < word.length - 1) variants.add(word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2))
+  const join = (parts: string[]) => parts.join('')
+  for (let at = 0; at < letters.length; at++) {
+    variants.add(join([...letters.slice(0, at), ...letters.slice(at + 1)]))
+    if (at < letters.length - 1)
+      variants.add(
+        join([...letters.slice(0, at), letters[at + 1] ?? '', letters[at] ?? '', ...letters.slice(at + 2)]),
+      )
   }
   variants.delete(word)
   return [...variants]

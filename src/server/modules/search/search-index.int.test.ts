@@ -112,4 +112,11 @@ describe('search index', () => {
     expect(misspellingsUndone('boulangger')).toContain('boulanger')
     expect(misspellingsUndone('abc')).toEqual([])
   })
+
+  it('undoes typos letter by letter, never cutting a letter outside the BMP in half', async () => {
+    const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+    expect(misspellingsUndone('𝖟𓏃𑊖𘨼').some((variant) => loneSurrogate.test(variant))).toBe(false)
+    expect(misspellingsUndone('𝖟𓏃𑊖')).toEqual([])
+    expect(await find('𐠌𘨼𑊖 𝖟𓏃')).toEqual([])
+  })
 })

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { inArray } from 'drizzle-orm'
+import { textSchema } from '../../../shared/schemas/common'
 import {
   addStaffInputSchema,
   addStaffResultSchema,
@@ -18,7 +19,7 @@ import { addStaff, createStaffResetLink, listCentreStaff, revokeStaffRole } from
 
 const tags = ['Staff']
 const managers = centreRole(centreManagers)
-const memberParam = centreParam.extend({ userId: z.string().min(1).max(64) })
+const memberParam = centreParam.extend({ userId: textSchema(64).pipe(z.string().min(1)) })
 
 export const staffRoutes = createRouter()
   .openapi(
