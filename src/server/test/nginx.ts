@@ -19,7 +19,7 @@ export async function startNginx(options: { port: number; upstreams: number[] })
   const config = `
 ${process.getuid?.() === 0 ? 'user root root;' : ''}
 worker_processes 1;
-error_log ${join(dir, 'error.log')} warn;
+error_log ${join(dir, 'nginx-errors.log')} warn;
 pid ${join(dir, 'nginx.pid')};
 events { worker_connections 4096; }
 http {
