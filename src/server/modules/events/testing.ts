@@ -5,10 +5,14 @@ import type { TestContext } from '../../test/app'
 export function eventFactories(t: TestContext) {
   /**
    * A workshop with one session a day after `from`, booked ahead (50 seats, groups of up to three);
-   * `overrides` change the session.
+   * `overrides` change the session. In a new centre, unless one is given.
    */
-  async function buildSession(from: Date, overrides: Partial<typeof eventSession.$inferInsert> = {}) {
-    const centre = await t.buildCentre()
+  async function buildSession(
+    from: Date,
+    overrides: Partial<typeof eventSession.$inferInsert> = {},
+    existing?: Awaited<ReturnType<TestContext['buildCentre']>>,
+  ) {
+    const centre = existing ?? (await t.buildCentre())
     const [workshop] = await t.db
       .insert(event)
       .values({

@@ -1,6 +1,6 @@
-import { event, eventSession } from '../../db/schema/events'
 import { createDesk } from '../../modules/centres/desks-service'
 import { replaceWeeklyHours } from '../../modules/centres/hours-service'
+import { eventFactories } from '../../modules/events/testing'
 import { catalogueFactories } from '../../modules/resources/testing'
 import type { TestContext } from '../app'
 import { duringOpeningHours } from '../walk-in'
@@ -54,32 +54,7 @@ export async function buildFuzzGround(t: TestContext): Promise<FuzzGround> {
   const partner = await f.buildPartner(centre.id)
   const resource = await f.postResource(centre.slug, managerCookie)
   const theme = await f.postTheme(centre.slug, managerCookie)
-  const [workshop] = await t.db
-    .insert(event)
-    .values({
-      centreId: centre.id,
-      type: 'workshop',
-      title: { fr: 'Atelier CV', en: 'CV workshop' },
-      description: {},
-      language: 'fr',
-      place: 'Salle 2',
-    })
-    .returning()
-  if (!workshop) throw new Error('event not created')
-  const startsAt = new Date(t.clock.now.getTime() + 24 * 3_600_000)
-  const [session] = await t.db
-    .insert(eventSession)
-    .values({
-      eventId: workshop.id,
-      centreId: centre.id,
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 2 * 3_600_000),
-      booking: true,
-      capacity: 50,
-      maxGroup: 3,
-    })
-    .returning()
-  if (!session) throw new Error('session not created')
+  const { session, workshop } = await eventFactories(t).buildSession(t.clock.now, {}, centre)
 
   const post = async <T>(path: string, body?: unknown): Promise<T> => {
     const response = await t.request(`/api/v1${path}`, { method: 'POST', ...(body ? { body } : {}) })
