@@ -19,6 +19,7 @@ import {
   importers,
   importSources,
 } from '../server/modules/occupations/import'
+import { readSearchIndex } from '../server/modules/occupations/search'
 import { sweepQuestions } from '../server/modules/questions/question-service'
 import { addStaff, findUserIdByEmail } from '../server/modules/staff/staff-service'
 import { purgeRawRecords } from '../server/modules/statistics/retention'
@@ -77,6 +78,10 @@ program
       console.log(`Demo centre created: ${publicUrl}/c/${centreSlug}`)
       printAccounts(logins)
     }
+    // The search index into memory now, rather than on the first visitors' searches (`/readyz` waits).
+    readSearchIndex(handle.db).catch((error: unknown) =>
+      logger.warn({ err: error }, 'reading the search index failed'),
+    )
     const server = await listen(app, env)
     // End of day: tickets nobody will call any more are closed; walk-in seats released to waiting lists,
     // reminder contacts of ended sessions erased, notices sent to the contacts given for them. Idempotent, so every instance may run it.

@@ -84,6 +84,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     throw error
   }
   const db = drizzlePglite(client) as unknown as Database
+  embedded.set(db, client)
   return {
     db,
     kind: 'pglite',
@@ -98,6 +99,25 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     },
     dump: () => client.dumpDataDir('none'),
   }
+}
+
+/** The embedded engine behind each database it opened, for what only it can do (see `followCommits`). */
+const embedded = new WeakMap<Database, PGlite>()
+
+/**
+ * Calls `listener` with the payload of every `pg_notify(channel, …)` committed — as the notifying
+ * transaction commits, before its caller goes on — where the engine can promise that: the embedded
+ * one, the only process that can write its folder. Resolves to a function that stops listening, or to
+ * null with a PostgreSQL server (other processes write there, and notices reach a listener later than
+ * the commit), or for a transaction.
+ */
+export async function followCommits(
+  db: Database,
+  channel: string,
+  listener: (payload: string) => void,
+): Promise<(() => Promise<void>) | null> {
+  const client = embedded.get(db)
+  return client ? client.listen(channel, listener) : null
 }
 
 const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {

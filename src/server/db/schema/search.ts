@@ -1,16 +1,5 @@
 import { sql } from 'drizzle-orm'
-import {
-  bigint,
-  bigserial,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  real,
-  text,
-  unique,
-  uuid,
-} from 'drizzle-orm/pg-core'
+import { bigint, bigserial, index, pgTable, primaryKey, real, text, unique, uuid } from 'drizzle-orm/pg-core'
 
 /**
  * One searchable thing in one language: an occupation, a training, a resource. A collection groups
@@ -52,19 +41,13 @@ export const searchPosting = pgTable(
   ],
 )
 
-/** Every indexed word per language, with how many documents hold it: what typos and prefixes resolve to. */
-export const searchTerm = pgTable(
-  'search_term',
-  {
-    language: text('language').notNull(),
-    term: text('term').notNull(),
-    documents: integer('documents').notNull(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.language, t.term] }),
-    // Nearest words by trigram distance, read in distance order (a typo no misspelling undoes). On
-    // lower(term) (terms are lower case already) so that exact lookups never take it for the B-trees.
-    index('search_term_trgm_gist_idx').using('gist', sql`lower(${t.term}) gist_trgm_ops`),
-    index('search_term_prefix_idx').on(t.language, sql`${t.term} text_pattern_ops`),
-  ],
-)
+/**
+ * Each collection of the index once built: its version, raised by every rebuild in the rebuild's own
+ * transaction, so that a server holding the collection in memory knows when to read it again; and the
+ * languages its documents are in.
+ */
+export const searchCollection = pgTable('search_collection', {
+  collection: text('collection').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull().default(1),
+  languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+})

@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm'
 import type { OccupationHit } from '../../../shared/schemas/occupations'
 import type { Database } from '../../db/client'
+import { rowsOf } from '../../db/rows'
 import type { LocalizedText } from '../../db/schema/centres'
-import { searchIndex } from '../search/query'
+import { readWholeIndex, type Segment, trigramsOf } from '../search/index-reader'
+import { resolveQuery, searchIndex } from '../search/query'
 import { searchForm } from './search-form'
 import { OCCUPATION_TAXONOMIES, occupationCollection } from './search-index'
 
@@ -29,54 +31,128 @@ export async function searchOccupations(options: {
   taxonomy?: string | undefined
   limit: number
 }): Promise<OccupationHit[]> {
-  const hits = await searchIndex({
-    db: options.db,
-    q: options.q,
-    language: options.language,
-    collections: (options.taxonomy ? [options.taxonomy] : OCCUPATION_TAXONOMIES).map(occupationCollection),
-    limit: options.limit,
-  })
+  const collections = (options.taxonomy ? [options.taxonomy] : OCCUPATION_TAXONOMIES).map(
+    occupationCollection,
+  )
+  const resolved = await resolveQuery(options.db, options.q, options.language, collections)
+  const hits = await searchIndex({ ...options, collections, resolved })
   if (hits.length === 0) return []
-  // Each hit's names in the language, preferred first then common before rare, for `bestName`.
-  const result = await options.db.execute(sql`
-    select o.id, o.taxonomy, o.code, o.title,
-      array(select l.kind || ':' || l.label from occupation_label l
-        where l.occupation_id = o.id and l.language = ${options.language} and l.kind <> 'hidden'
-        order by l.kind = 'preferred' desc, l.rare, l.label) as names
-    from jsonb_array_elements_text(${JSON.stringify(hits.map((hit) => hit.ref))}::jsonb)
-      with ordinality h (id, rank)
-    join occupation o on o.id = h.id::uuid
-    order by h.rank
-  `)
-  const rows = (
-    result as unknown as {
-      rows: { id: string; taxonomy: string; code: string; title: LocalizedText; names: string[] }[]
-    }
-  ).rows
+  const names = new Map(
+    await Promise.all(
+      resolved.segments.map(
+        async (segment) => [segment.collection, await namesOf(options.db, segment)] as const,
+      ),
+    ),
+  )
   const query = trigrams(searchForm(options.q))
-  const scores = new Map(hits.map((hit) => [hit.ref, hit.score]))
-  return rows.map((row) => {
-    const [title, titleLanguage] = pickLanguage(row.title, options.language)
-    const best = bestName(row.names, query)
-    return {
-      taxonomy: row.taxonomy as OccupationHit['taxonomy'],
-      code: row.code,
-      title,
-      titleLanguage,
-      matched: best?.kind === 'alternative' && best.label !== title ? best.label : null,
-      score: Math.round((scores.get(row.id) ?? 0) * 1000) / 1000,
-    }
+  return hits.flatMap((hit) => {
+    const occupation = names.get(hit.collection)?.get(hit.ref)
+    if (!occupation) return []
+    const [title, titleLanguage] = pickLanguage(occupation.title, options.language)
+    const best = bestName(occupation.names[options.language] ?? [], query)
+    return [
+      {
+        taxonomy: occupation.taxonomy,
+        code: occupation.code,
+        title,
+        titleLanguage,
+        matched: best?.kind === 'alternative' && best.label !== title ? best.label : null,
+        score: Math.round(hit.score * 1000) / 1000,
+      },
+    ]
   })
 }
 
-/** The trigrams of a text as PostgreSQL's pg_trgm counts them: each word padded, two spaces before, one after. */
+/** Occupations found by a search, as its results show them, from the collections' copies in memory. */
+export async function shownOccupations(
+  db: Database,
+  segments: Segment[],
+  refs: string[],
+): Promise<Map<string, Named>> {
+  const shown = new Map<string, Named>()
+  if (refs.length === 0) return shown
+  for (const segment of segments)
+    if (segment.collection.startsWith(occupationCollection(''))) {
+      const names = await namesOf(db, segment)
+      for (const ref of refs) {
+        const occupation = names.get(ref)
+        if (occupation) shown.set(ref, occupation)
+      }
+    }
+  return shown
+}
+
+/** Reads the whole search index, and the occupations' names beside it: at start, before anyone asks. */
+export async function readSearchIndex(db: Database): Promise<void> {
+  for (const segment of await readWholeIndex(db))
+    if (segment.collection.startsWith(occupationCollection(''))) await namesOf(db, segment)
+}
+
+/** An occupation as a search hit shows it: its title, and its names by language (preferred first, then common before rare). */
+type Named = {
+  taxonomy: OccupationHit['taxonomy']
+  code: string
+  title: LocalizedText
+  description: LocalizedText
+  /** Each name with its search form (what its trigrams are counted on). */
+  names: Record<string, Name[]>
+}
+
+/** A name, its search form, and how many trigrams that has (the query's are counted against them). */
+type Name = { kind: string; label: string; form: string; trigrams: number }
+
+const named = new WeakMap<Segment, Promise<Map<string, Named>>>()
+
+/**
+ * The occupations of one collection with their names, read once per version of the collection and
+ * kept beside it: a search then picks each hit's best-matching name without asking the database.
+ */
+function namesOf(db: Database, segment: Segment): Promise<Map<string, Named>> {
+  let found = named.get(segment)
+  if (!found) {
+    found = readNames(db, segment.collection.slice(segment.collection.indexOf(':') + 1))
+    named.set(segment, found)
+  }
+  return found
+}
+
+async function readNames(db: Database, taxonomy: string): Promise<Map<string, Named>> {
+  const occupations = new Map<string, Named>()
+  for (const row of rowsOf<{ id: string; code: string; title: LocalizedText; description: LocalizedText }>(
+    await db.execute(sql`select id, code, title, description from occupation where taxonomy = ${taxonomy}`),
+  ))
+    occupations.set(row.id, {
+      taxonomy: taxonomy as OccupationHit['taxonomy'],
+      code: row.code,
+      title: row.title,
+      description: row.description,
+      names: {},
+    })
+  const labels = rowsOf<{ id: string; language: string; kind: string; label: string }>(
+    await db.execute(sql`
+      select l.occupation_id as id, l.language, l.kind, l.label
+      from occupation_label l join occupation o on o.id = l.occupation_id
+      where o.taxonomy = ${taxonomy} and l.kind <> 'hidden'
+      order by l.kind = 'preferred' desc, l.rare, l.label`),
+  )
+  for (const label of labels) {
+    const occupation = occupations.get(label.id)
+    if (!occupation) continue
+    const names = occupation.names[label.language] ?? []
+    const form = searchForm(label.label)
+    names.push({ kind: label.kind, label: label.label, form, trigrams: trigrams(form).size })
+    occupation.names[label.language] = names
+  }
+  return occupations
+}
+
+const WORD_BREAK = /[^\p{L}\p{N}]+/u
+
+/** The trigrams of a text's words as PostgreSQL's pg_trgm counts them. */
 function trigrams(text: string): Set<string> {
   const found = new Set<string>()
-  for (const word of text.split(/[^\p{L}\p{N}]+/u)) {
-    if (!word) continue
-    const padded = `  ${word} `
-    for (let at = 0; at + 3 <= padded.length; at++) found.add(padded.slice(at, at + 3))
-  }
+  for (const word of text.split(WORD_BREAK))
+    if (word) for (const trigram of trigramsOf(word)) found.add(trigram)
   return found
 }
 
@@ -84,17 +160,23 @@ function trigrams(text: string): Set<string> {
  * The name closest to the query by trigram similarity (the share of trigrams two texts have in common),
  * the first of equals winning: names come preferred first, then common before rare.
  */
-function bestName(names: string[], query: Set<string>): { kind: string; label: string } | null {
-  let best: { kind: string; label: string } | null = null
+function bestName(names: Name[], query: Set<string>): Name | null {
+  let best: Name | null = null
   let bestScore = -1
   for (const name of names) {
-    const colon = name.indexOf(':')
-    const own = trigrams(searchForm(name.slice(colon + 1)))
-    let shared = 0
-    for (const trigram of own) if (query.has(trigram)) shared += 1
-    const score = shared / (own.size + query.size - shared || 1)
+    // Only the trigrams the query has are kept, to count each once: no set of the name's own is built.
+    const shared = new Set<string>()
+    for (const word of name.form.split(WORD_BREAK)) {
+      if (!word) continue
+      const padded = `  ${word} `
+      for (let at = 0; at + 3 <= padded.length; at++) {
+        const trigram = padded.slice(at, at + 3)
+        if (query.has(trigram)) shared.add(trigram)
+      }
+    }
+    const score = shared.size / (name.trigrams + query.size - shared.size || 1)
     if (score > bestScore) {
-      best = { kind: name.slice(0, colon), label: name.slice(colon + 1) }
+      best = name
       bestScore = score
     }
   }

@@ -1,19 +1,15 @@
 import { sql } from 'drizzle-orm'
-import type { SearchHit, SearchResult, SearchType, SnippetPart } from '../../../shared/schemas/search'
+import type { SearchHit, SearchResult, SearchType } from '../../../shared/schemas/search'
 import { searchTypes } from '../../../shared/schemas/search'
 import type { Database } from '../../db/client'
 import { rowsOf } from '../../db/rows'
-import type { LocalizedText } from '../../db/schema/centres'
-import { searchConfigSql } from '../../db/schema/occupations'
-import { pickLanguage } from '../occupations/search'
+import { pickLanguage, shownOccupations } from '../occupations/search'
 import { OCCUPATION_TAXONOMIES, occupationCollection } from '../occupations/search-index'
-import { type QueryTerm, resolveQuery, searchIndex } from './query'
+import { highlight } from './highlight'
+import { type ResolvedQuery, resolveQuery, searchIndex } from './query'
 
 /** Results considered for facets and pages: far more than anyone reads, few enough to count at once. */
 const CANDIDATES = 300
-/** Markers ts_headline puts around matched words; characters no text holds. */
-const START = '\u0002'
-const STOP = '\u0003'
 
 /** The collections of the search index behind each type of result, for a centre or for everyone. */
 export function collectionsOf(type: SearchType, centreId: string | null): string[] {
@@ -65,15 +61,9 @@ export async function globalSearch(options: {
   offset: number
 }): Promise<SearchResult> {
   const { db, language, centreId, filters } = options
-  const terms = await resolveQuery(db, options.q, language)
-  const hits = await searchIndex({
-    db,
-    q: options.q,
-    language,
-    terms,
-    collections: searchTypes.flatMap((type) => collectionsOf(type, centreId)),
-    limit: CANDIDATES,
-  })
+  const collections = searchTypes.flatMap((type) => collectionsOf(type, centreId))
+  const resolved = await resolveQuery(db, options.q, language, collections)
+  const hits = await searchIndex({ db, q: options.q, language, resolved, collections, limit: CANDIDATES })
   const resourceIds = hits.filter((hit) => typeOf(hit.collection) === 'resource').map((hit) => hit.ref)
   const resourceFacts = new Map<string, { areas: string[]; languages: string[]; audiences: string[] }>()
   if (resourceIds.length > 0) {
@@ -98,7 +88,7 @@ export async function globalSearch(options: {
   const facet = (except: keyof Filters, values: (candidate: Candidate) => string[]) =>
     countBy(candidates.filter((candidate) => keeps(candidate, filters, except)).flatMap(values))
   const page = kept.slice(options.offset, options.offset + options.limit)
-  const items = await describe(db, page, language, terms)
+  const items = await describe(db, page, language, resolved)
   const next = options.offset + options.limit
   return {
     items,
@@ -120,29 +110,23 @@ async function describe(
   db: Database,
   page: Candidate[],
   language: string,
-  terms: QueryTerm[],
+  { terms, segments }: ResolvedQuery,
 ): Promise<SearchHit[]> {
   const ids = (type: SearchType) => page.filter((c) => c.type === type).map((c) => sql`${c.ref}::uuid`)
   const found = new Map<string, Described>()
-  if (ids('occupation').length > 0) {
-    const rows = await db.execute(sql`select id, taxonomy, code, title, description from occupation
-      where id in (${sql.join(ids('occupation'), sql`, `)})`)
-    for (const row of rowsOf<{
-      id: string
-      taxonomy: SearchHit['taxonomy']
-      code: string
-      title: LocalizedText
-      description: LocalizedText
-    }>(rows)) {
-      const [title, titleLanguage] = pickLanguage(row.title, language)
-      found.set(row.id, {
-        id: row.id,
-        title,
-        language: titleLanguage,
-        text: row.description[titleLanguage] ?? '',
-        extra: { taxonomy: row.taxonomy, code: row.code },
-      })
-    }
+  for (const [ref, occupation] of await shownOccupations(
+    db,
+    segments,
+    page.filter((c) => c.type === 'occupation').map((c) => c.ref),
+  )) {
+    const [title, titleLanguage] = pickLanguage(occupation.title, language)
+    found.set(ref, {
+      id: ref,
+      title,
+      language: titleLanguage,
+      text: occupation.description[titleLanguage] ?? '',
+      extra: { taxonomy: occupation.taxonomy, code: occupation.code },
+    })
   }
   if (ids('training').length > 0) {
     const rows = await db.execute(sql`select id, title, language, kind, description from training
@@ -178,53 +162,14 @@ async function describe(
     const item = found.get(candidate.ref)
     return item ? [{ candidate, item }] : []
   })
-  const snippets = await highlight(
-    db,
-    described.map(({ item }) => item),
-    terms,
-  )
-  return described.map(({ candidate, item }, index) => ({
+  const stems = [...new Set(terms.map((term) => term.term))]
+  return described.map(({ candidate, item }) => ({
     type: candidate.type,
     id: item.id,
     title: item.title,
     language: item.language,
-    snippet: snippets[index] ?? [],
+    snippet: highlight(item.text, stems),
     score: Math.round(candidate.score * 1000) / 1000,
     ...item.extra,
   }))
-}
-
-/** A short passage of each text around the words found, those words marked. */
-async function highlight(db: Database, items: Described[], terms: QueryTerm[]): Promise<SnippetPart[][]> {
-  const words = [...new Set(terms.map((term) => term.term))].filter((term) => /^[\p{L}\p{N}]+$/u.test(term))
-  if (items.length === 0) return []
-  if (words.length === 0) return items.map((item) => [{ text: firstWords(item.text), match: false }])
-  const query = words.map((word) => `'${word}'`).join(' | ')
-  const texts = sql.join(
-    items.map((item, index) => sql`(${index}::int, ${item.language}::text, ${item.text}::text)`),
-    sql`, `,
-  )
-  const rows = await db.execute(sql`
-    select t.i, ts_headline(${searchConfigSql(sql`t.language`)}, t.body, to_tsquery('simple', ${query}),
-      ${`StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`}
-    ) as headline
-    from (values ${texts}) t (i, language, body)
-    order by t.i`)
-  return rowsOf<{ i: number; headline: string }>(rows).map((row) => toParts(row.headline))
-}
-
-function toParts(headline: string): SnippetPart[] {
-  const parts: SnippetPart[] = []
-  for (const [index, piece] of headline.split(START).entries()) {
-    const [matched, rest] =
-      index === 0 ? [null, piece] : [piece.split(STOP)[0] ?? '', piece.split(STOP)[1] ?? '']
-    if (matched) parts.push({ text: matched, match: true })
-    if (rest) parts.push({ text: rest, match: false })
-  }
-  return parts
-}
-
-const firstWords = (text: string) => {
-  const words = text.split(/\s+/)
-  return words.length > 30 ? `${words.slice(0, 30).join(' ')} …` : text
 }

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm'
 import type { Database } from '../../db/client'
 import { searchConfigSql } from '../../db/schema/occupations'
+import { INDEX_CHANNEL } from './index-reader'
 
 /**
  * BM25's constants: how soon more occurrences of a word stop adding (k1), and how much a long document
@@ -17,7 +18,7 @@ const B = 0.5
  * Each word is stemmed in the document's language (PostgreSQL's own dictionaries, on PGlite and on a
  * server alike) after lower-casing and accent folding; its score for the document is BM25 over the
  * weighted word counts, with the word's rarity counted within the collection. Searching is then a sum
- * of precomputed scores read from one index, whatever the size of the collection.
+ * of precomputed scores, read by each server from its copy of the collection in memory.
  */
 /**
  * Serialises the writes that rebuild one collection, taken first in each write's transaction: two
@@ -71,13 +72,16 @@ async function rebuild(db: Database, collection: string, source: SQL) {
     join rarity r on r.language = tf.language and r.term = tf.term
     -- A word's postings side by side on disk: a search reads a few pages, not one per document.
     order by tf.language, tf.term`)
-  // The word list only grows: a word no document holds any more finds nothing, which is harmless.
-  await db.execute(sql`insert into search_term (language, term, documents)
-    select language, term, count(*) from search_tf group by language, term
-    on conflict (language, term) do update set documents = greatest(search_term.documents, excluded.documents)`)
+  // A new version: servers holding the collection in memory read it again (see `index-reader.ts`).
+  await db.execute(sql`insert into search_collection (collection, languages)
+    select ${collection}, coalesce(array_agg(distinct language order by language), '{}') from search_tf
+    on conflict (collection) do update
+      set version = search_collection.version + 1, languages = excluded.languages`)
+  // Said as the rebuild commits, to a server that follows commits instead of asking each query.
+  await db.execute(sql`select pg_notify(${INDEX_CHANNEL}, ${collection})`)
   await db.execute(sql`drop table if exists search_tf`)
   await db.execute(sql`drop table if exists search_source`)
   // Fresh statistics, or the planner guesses the word list holds a hundred words and scans all of it.
   // (PGlite has no autovacuum to gather them later.)
-  await db.execute(sql`analyze search_document, search_posting, search_term`)
+  await db.execute(sql`analyze search_document, search_posting`)
 }

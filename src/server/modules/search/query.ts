@@ -1,8 +1,10 @@
-import { type SQL, sql } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import type { Database } from '../../db/client'
+import { followCommits } from '../../db/client'
 import { rowsOf } from '../../db/rows'
 import { searchConfigSql } from '../../db/schema/occupations'
 import { searchForm } from '../occupations/search-form'
+import { INDEX_CHANNEL, type Segment, segmentsAt } from './index-reader'
 
 /** Words of a query taken into account; more only slow the search down without changing its answer. */
 export const MAX_QUERY_WORDS = 12
@@ -12,9 +14,12 @@ const NEAR_WEIGHT = 0.9
 const BEGUN_WEIGHT = 0.8
 /** A word shorter than this is not looked up by similarity: three letters hold too few trigrams. */
 const MIN_NEAR_LENGTH = 4
-/** How many nearest words to weigh, and how alike a word must be to count (pg_trgm's own threshold). */
-const NEAR_CANDIDATES = 10
+/** How alike a word must be to count (pg_trgm's own threshold). */
 const MIN_SIMILARITY = 0.3
+/** How many words a typo stands for, and a word being typed. */
+const UNDONE_CANDIDATES = 3
+const NEAR_CANDIDATES = 3
+const BEGUN_CANDIDATES = 8
 
 export type IndexHit = { ref: string; collection: string; score: number; matched: number }
 
@@ -26,6 +31,12 @@ export function queryWords(q: string): string[] {
     .slice(0, MAX_QUERY_WORDS)
 }
 
+/** An indexed word a query word stands for (`i`: the query word's rank), and how much it counts. */
+export type QueryTerm = { i: number; language: string; term: string; weight: number }
+
+/** A query resolved against the collections it searches: the words it stands for, and those collections. */
+export type ResolvedQuery = { terms: QueryTerm[]; segments: Segment[] }
+
 /**
  * The documents of `collections` that best match `q` in `language`, best first. Each word of the query
  * is stemmed in the language; a stem the index does not know is replaced by the nearest ones it knows
@@ -33,6 +44,10 @@ export function queryWords(q: string): string[] {
  * that begin with it. A document scores the sum, over the query's words, of its best BM25 score for one
  * of that word's forms — so a document matching more of the words ranks first, rare words weigh more
  * than common ones, and a title more than a description.
+ *
+ * The index is built in PostgreSQL; each server reads a collection into memory once per version and
+ * answers from there (decision 020), so a query costs one statement: the collections' versions and the
+ * query's words stemmed by PostgreSQL's own dictionaries.
  */
 export async function searchIndex(options: {
   db: Database
@@ -41,42 +56,54 @@ export async function searchIndex(options: {
   collections: readonly string[]
   limit: number
   offset?: number
-  /** The query's words as `resolveQuery` found them, when the caller needs them too. */
-  terms?: QueryTerm[]
+  /** The query as `resolveQuery` resolved it against the same collections, when the caller needs it too. */
+  resolved?: ResolvedQuery
 }): Promise<IndexHit[]> {
   if (options.collections.length === 0) return []
-  const terms = options.terms ?? (await resolveQuery(options.db, options.q, options.language))
+  const { terms, segments } =
+    options.resolved ?? (await resolveQuery(options.db, options.q, options.language, options.collections))
   if (terms.length === 0) return []
-  const forms = sql.join(
-    terms.map((t) => sql`(${t.i}::int, ${t.language}::text, ${t.term}::text, ${t.weight}::real)`),
-    sql`, `,
-  )
-  const collections = sql.join(
-    options.collections.map((collection) => sql`${collection}`),
-    sql`, `,
-  )
-  const result = await options.db.execute(sql`
-    select d.ref, min(d.collection) as collection, sum(s.score)::real as score, count(*)::int as matched
-    from (
-      select p.document_id, t.i, max(p.score * t.weight) as score
-      from (values ${forms}) t (i, language, term, weight)
-      join search_posting p on p.language = t.language and p.term = t.term
-      group by p.document_id, t.i
-    ) s
-    join search_document d on d.id = s.document_id
-    where d.collection in (${collections})
-    -- A ref is in one collection: grouping by it alone spares a sort on text.
-    group by d.ref
-    order by score desc, d.ref
-    limit ${options.limit} offset ${options.offset ?? 0}
-  `)
-  return rowsOf<IndexHit>(result).map((row) => ({ ...row, score: Number(row.score) }))
+  const found = new Map<string, IndexHit>()
+  for (const segment of segments) {
+    // Per query word, each document's best score for one of the word's forms.
+    const words = new Map<number, Map<number, number>>()
+    for (const term of terms) {
+      const postings = segment.postings(term.language, term.term)
+      if (!postings) continue
+      let best = words.get(term.i)
+      if (!best) {
+        best = new Map()
+        words.set(term.i, best)
+      }
+      for (let at = 0; at < postings.documents.length; at++) {
+        const document = postings.documents[at] ?? -1
+        const score = Math.fround((postings.scores[at] ?? 0) * Math.fround(term.weight))
+        if (score > (best.get(document) ?? 0)) best.set(document, score)
+      }
+    }
+    for (const best of words.values())
+      for (const [document, score] of best) {
+        const ref = segment.refs[document]
+        if (ref === undefined) continue
+        const hit = found.get(ref)
+        if (hit) {
+          hit.score += score
+          hit.matched += 1
+          if (segment.collection < hit.collection) hit.collection = segment.collection
+        } else found.set(ref, { ref, collection: segment.collection, score, matched: 1 })
+      }
+  }
+  const offset = options.offset ?? 0
+  return [...found.values()]
+    .map((hit) => ({ ...hit, score: Math.fround(hit.score) }))
+    .sort((a, b) => b.score - a.score || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0))
+    .slice(offset, offset + options.limit)
 }
 
 /** The word with two neighbouring letters swapped, or one letter left out: the commonest typos undone. */
 export function misspellingsUndone(word: string): string[] {
   // Letters, not UTF-16 units: cutting a letter outside the BMP (𝖟, CJK extensions) in half would leave
-  // a lone surrogate, which PostgreSQL refuses in the JSON the variants are sent in.
+  // a lone surrogate: no word at all, and one PostgreSQL would refuse were it ever sent.
   const letters = [...word]
   if (letters.length < 4) return []
   const variants = new Set<string>()
@@ -92,106 +119,259 @@ export function misspellingsUndone(word: string): string[] {
   return [...variants]
 }
 
-/** An indexed word a query word stands for (`i`: the query word's rank), and how much it counts. */
-export type QueryTerm = { i: number; language: string; term: string; weight: number }
-type Stem = { i: number; term: string; language: string | null; known: boolean }
+type Stem = { i: number; variant: boolean; term: string }
 
 /**
- * The indexed words each query word stands for. A word is stemmed in the language (a stop word has no
- * stem and is left out); a stem the index knows stands for itself. One it does not know is a typo:
- * the word with two letters swapped back or an extra letter removed, if the index knows that, else
- * the indexed words nearest to it by trigram similarity. The last word, while being typed, also
+ * The indexed words each query word stands for in `collections`. A word is stemmed in the language (a
+ * stop word has no stem and is left out); a stem the collections know stands for itself. One they do
+ * not know is a typo: the word with two letters swapped back or an extra letter removed, if they know
+ * that, else the words nearest to it by trigram similarity. The last word, while being typed, also
  * stands for the words that begin with it. In a language nothing is indexed in (Klingon, or one no
  * source has yet), words are taken as they are and looked up in every language, where typo
  * tolerance meets them half-way.
  *
- * Two statements at most: the words' own stems, then — only for the words the index does not know and
- * the word being typed — their misspellings undone, their nearest words and the words they begin.
+ * One statement: the collections' versions, and the words stemmed by PostgreSQL (each word once per
+ * server); the rest — typos undone, words begun, scores summed — in the collections as this server
+ * holds them.
  */
-export async function resolveQuery(db: Database, q: string, language: string): Promise<QueryTerm[]> {
+export async function resolveQuery(
+  db: Database,
+  q: string,
+  language: string,
+  collections: readonly string[],
+): Promise<ResolvedQuery> {
   const words = queryWords(q)
-  if (words.length === 0) return []
+  if (words.length === 0 || collections.length === 0) return { terms: [], segments: [] }
   const typing = !/[\s\p{P}]$/u.test(q)
   const asked = words.map((word, index) => ({ i: index + 1, word }))
-  const found = await db.execute(sql`
-    with known as (select exists (select 1 from search_term where language = ${language}) as known)
-    select v.i, t.term, st.language, known.known
-    from known
-    cross join jsonb_to_recordset(${JSON.stringify(asked)}::jsonb) v (i int, word text)
-    cross join lateral unnest(tsvector_to_array(to_tsvector(
-      ${searchConfigSql(sql`(case when known.known then ${language} else 'simple' end)`)}, v.word))) t (term)
-    left join lateral (
-      select st.language from search_term st where known.known and st.language = ${language} and st.term = t.term
-      union all
-      select st.language from search_term st where not known.known and st.term = t.term
-    ) st on true
-  `)
-  const stems = rowsOf<Stem>(found)
+  const { collected, known, stemmed } = await askDatabase(db, language, words)
+  const segments = await segmentsAt(
+    db,
+    new Map(collections.map((collection) => [collection, collected.get(collection)?.version ?? 0])),
+    collections,
+  )
   // Words of a language nothing is indexed in are looked for in every language, taken as they are.
-  const known = stems.some((stem) => stem.known)
-  const where = known ? sql`language = ${language}` : sql`true`
-  const stWhere = known ? sql`st.language = ${language}` : sql`true`
-  const config = searchConfigSql(sql`${known ? language : 'simple'}::text`)
-  const forms: QueryTerm[] = []
-  const lookups: SQL[] = []
-  for (let i = 1; i <= words.length; i++) {
-    const own = stems.filter((stem) => stem.i === i)
+  const languages = known ? [language] : [...new Set(segments.flatMap((segment) => segment.languages))].sort()
+  const held = (term: string) =>
+    languages.some((language) => segments.some((segment) => segment.documents(language, term) > 0))
+  // A stem the collections do not know may be a typo, undone on the stem ("boulangg" → "boulang") and
+  // on the word as typed ("qaui" → "quai"): whichever the collections know.
+  const stems: Stem[] = asked.flatMap(({ i, word }) =>
+    (stemmed.get(word) ?? []).flatMap((term) => [
+      { i, variant: false, term },
+      ...(held(term)
+        ? []
+        : [...new Set([...misspellingsUndone(term), ...misspellingsUndone(word)])].map((variant) => ({
+            i,
+            variant: true,
+            term: variant,
+          }))),
+    ]),
+  )
+  return { terms: resolveTerms(stems, words.length, typing, languages, segments), segments }
+}
+
+type Collected = Map<string, { version: number; languages: string[] }>
+
+/**
+ * Per database: stems PostgreSQL gave words, by configuration (words recur from one query to the
+ * next), and the languages found indexed; and — where the engine tells of each rebuild as it commits
+ * (the embedded one) — the collections' versions, kept until a rebuild is told of.
+ */
+type Held = {
+  stems: Map<string, string[]>
+  known: Map<string, boolean>
+  following: Promise<boolean>
+  collected: Collected | null
+  /** Rebuilds told of so far. */
+  generation: number
+}
+const heldStems = new WeakMap<Database, Held>()
+/** Words kept stemmed at most; past it, the list starts afresh. */
+const MAX_STEMMED = 50_000
+
+/**
+ * A query's one statement: every collection of the index with its version and languages (a small
+ * table, read whole), so that a rebuild committed anywhere — by this server, another, an import — is
+ * seen by the next query; and the stems of the words this server has not stemmed before, by
+ * PostgreSQL's own dictionaries, in the language's configuration (`simple` where nothing is indexed in
+ * the language: should that have changed since the last query, the words are stemmed again).
+ */
+async function askDatabase(
+  db: Database,
+  language: string,
+  words: string[],
+): Promise<{ collected: Collected; known: boolean; stemmed: Map<string, string[]> }> {
+  const held = heldFor(db)
+  const following = await held.following
+  const stemsIn = (config: string) =>
+    new Map(words.map((word) => [word, held.stems.get(`${config}\u0000${word}`) ?? []]))
+  const missingIn = (config: string) => [
+    ...new Set(words.filter((word) => !held.stems.has(`${config}\u0000${word}`))),
+  ]
+  const knownIn = (collected: Collected) =>
+    [...collected.values()].some((collection) => collection.languages.includes(language))
+  if (following && held.collected) {
+    // Nothing rebuilt since the versions were read: a statement only for words never stemmed.
+    const known = knownIn(held.collected)
+    const config = known ? language : 'simple'
+    if (missingIn(config).length === 0) return { collected: held.collected, known, stemmed: stemsIn(config) }
+  }
+  const generation = held.generation
+  const assumed = held.known.get(language) ?? true
+  const config = assumed ? language : 'simple'
+  const missing = missingIn(config)
+  // Plain rows (no JSON built): the statement's cost is mostly the embedded engine's own per-row work.
+  const rows = rowsOf<{
+    collection: string | null
+    version: number | null
+    languages: string[] | null
+    word: string | null
+    stems: string[] | null
+  }>(
+    await db.execute(sql`
+      select collection, version::float8 as version, languages, null::text as word, null::text[] as stems
+      from search_collection
+      ${
+        missing.length === 0
+          ? sql``
+          : sql`union all
+            select null, null, null, w, tsvector_to_array(to_tsvector(${searchConfigSql(sql`${config}::text`)}, w))
+            from unnest(${textArray(missing)}::text[]) w`
+      }`),
+  )
+  const collected: Collected = new Map()
+  for (const row of rows)
+    if (row.collection !== null)
+      collected.set(row.collection, { version: Number(row.version), languages: row.languages ?? [] })
+  const known = knownIn(collected)
+  held.known.set(language, known)
+  // Kept only if no rebuild was told of while the statement ran: it may have read the versions before.
+  if (following && held.generation === generation) held.collected = collected
+  if (held.stems.size > MAX_STEMMED) held.stems.clear()
+  for (const word of missing) held.stems.set(`${config}\u0000${word}`, [])
+  for (const row of rows) if (row.word !== null) held.stems.set(`${config}\u0000${row.word}`, row.stems ?? [])
+  if (known !== assumed)
+    return { collected, known, stemmed: (await askDatabase(db, language, words)).stemmed }
+  return { collected, known, stemmed: stemsIn(config) }
+}
+
+/** Words as a PostgreSQL array literal, each quoted. */
+const textArray = (words: string[]) =>
+  `{${words.map((word) => `"${word.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`
+
+function heldFor(db: Database): Held {
+  let held = heldStems.get(db)
+  if (!held) {
+    const state: Held = {
+      stems: new Map(),
+      known: new Map(),
+      following: Promise.resolve(false),
+      collected: null,
+      generation: 0,
+    }
+    state.following = followCommits(db, INDEX_CHANNEL, () => {
+      state.collected = null
+      state.generation += 1
+    }).then((stop) => stop !== null)
+    held = state
+    heldStems.set(db, held)
+  }
+  return held
+}
+
+type Candidate = { language: string; term: string; documents: number; weight: number }
+
+function resolveTerms(
+  stems: Stem[],
+  count: number,
+  typing: boolean,
+  languages: string[],
+  segments: Segment[],
+): QueryTerm[] {
+  const documents = (language: string, term: string) =>
+    segments.reduce((sum, segment) => sum + segment.documents(language, term), 0)
+  const known = (term: string) => languages.filter((language) => documents(language, term) > 0)
+  const best = (candidates: Candidate[], limit: number) => {
+    const distinct = new Map<string, Candidate>()
+    for (const candidate of candidates) {
+      const key = `${candidate.language}\u0000${candidate.term}`
+      const kept = distinct.get(key)
+      if (!kept || kept.weight < candidate.weight) distinct.set(key, candidate)
+    }
+    return [...distinct.values()]
+      .sort((a, b) => b.weight - a.weight || b.documents - a.documents || (a.term < b.term ? -1 : 1))
+      .slice(0, limit)
+  }
+  const terms: QueryTerm[] = []
+  for (let i = 1; i <= count; i++) {
+    const own = [...new Set(stems.filter((stem) => stem.i === i && !stem.variant).map((stem) => stem.term))]
     // A stop word: nothing to look for, and its variants would only find noise.
     if (own.length === 0) continue
-    for (const stem of own)
-      if (stem.language) forms.push({ i, language: stem.language, term: stem.term, weight: 1 })
-    const unknown = own.filter((stem) => !stem.language)
-    const begun = typing && i === words.length ? own.filter((stem) => stem.term.length >= 2) : []
+    const unknown: string[] = []
+    for (const term of own) {
+      const where = known(term)
+      if (where.length === 0) unknown.push(term)
+      for (const language of where) terms.push({ i, language, term, weight: 1 })
+    }
+    const begun = typing && i === count ? own.filter((term) => term.length >= 2) : []
     if (unknown.length === 0 && begun.length === 0) continue
-    const weight = (value: number) => sql.raw(`${value}::real`)
-    // The word with a misspelling undone, when the index knows that.
+    // The word with a misspelling undone, when the collections know that.
     const undone =
       unknown.length > 0
-        ? sql`select distinct st.language, st.term, ${weight(UNDONE_WEIGHT)} as weight, st.documents
-          from jsonb_array_elements_text(${JSON.stringify(misspellingsUndone(words[i - 1] ?? ''))}::jsonb) v (word)
-          cross join lateral unnest(tsvector_to_array(to_tsvector(${config}, v.word))) t (term)
-          join search_term st on st.term = t.term and ${stWhere}
-          order by st.documents desc limit 3`
-        : sql`select null::text, null::text, null::real, null::int where false`
-    // The words the one being typed begins.
-    const started =
-      begun.length > 0
-        ? sql.join(
-            begun.map(
-              (stem) => sql`(select language, term, ${weight(BEGUN_WEIGHT)}, documents from search_term
-                where ${where} and term ~>=~ ${stem.term} and term ~<~ ${`${stem.term}\u{10FFFF}`}
-                  and term <> ${stem.term}
-                order by documents desc limit 8)`,
-            ),
-            sql` union all `,
+        ? best(
+            stems
+              .filter((stem) => stem.i === i && stem.variant)
+              .flatMap((stem) =>
+                known(stem.term).map((language) => ({
+                  language,
+                  term: stem.term,
+                  documents: documents(language, stem.term),
+                  weight: UNDONE_WEIGHT,
+                })),
+              ),
+            UNDONE_CANDIDATES,
           )
-        : sql`select null::text, null::text, null::real, null::int where false`
-    // Failing both, the nearest words by trigram distance, read from the index in distance order: the
-    // costliest lookup, so the last resort, and not for words too short to hold a typo worth undoing.
-    const near = unknown
-      .filter((stem) => stem.term.length >= MIN_NEAR_LENGTH)
-      .map(
-        (
-          stem,
-        ) => sql`(select language, term, (similarity(term, ${stem.term}) * ${weight(NEAR_WEIGHT)})::real, documents
-          from (select language, term, documents from search_term where ${where}
-            order by lower(term) <-> ${stem.term} limit ${sql.raw(String(NEAR_CANDIDATES))}) nearest
-          where similarity(term, ${stem.term}) >= ${sql.raw(String(MIN_SIMILARITY))}
-          order by 3 desc, documents desc limit 3)`,
-      )
-    lookups.push(sql`(with undone (language, term, weight, documents) as (${undone}),
-        begun (language, term, weight, documents) as (${started})
-      select ${i}::int as i, language, term, weight from undone
-      union all select ${i}::int, language, term, weight from begun
-      ${
-        near.length > 0
-          ? sql`union all select ${i}::int, n.language, n.term, n.weight
-              from (${sql.join(near, sql` union all `)}) n (language, term, weight, documents)
-              where not exists (select 1 from undone) and not exists (select 1 from begun)`
-          : sql``
-      })`)
+        : []
+    // The words the one being typed begins.
+    const started = begun.flatMap((prefix) =>
+      best(
+        languages.flatMap((language) =>
+          [...new Set(segments.flatMap((segment) => segment.beginning(language, prefix)))].map((term) => ({
+            language,
+            term,
+            documents: documents(language, term),
+            weight: BEGUN_WEIGHT,
+          })),
+        ),
+        BEGUN_CANDIDATES,
+      ),
+    )
+    // Failing both, the nearest words by trigram similarity, and not for words too short to hold a
+    // typo worth undoing.
+    const near =
+      undone.length === 0 && started.length === 0
+        ? unknown
+            .filter((term) => term.length >= MIN_NEAR_LENGTH)
+            .flatMap((term) =>
+              best(
+                languages.flatMap((language) =>
+                  segments
+                    .flatMap((segment) => segment.alike(language, term))
+                    .filter((alike) => alike.similarity >= MIN_SIMILARITY)
+                    .map((alike) => ({
+                      language,
+                      term: alike.term,
+                      documents: documents(language, alike.term),
+                      weight: Math.fround(alike.similarity * NEAR_WEIGHT),
+                    })),
+                ),
+                NEAR_CANDIDATES,
+              ),
+            )
+        : []
+    for (const candidate of [...undone, ...started, ...near])
+      terms.push({ i, language: candidate.language, term: candidate.term, weight: candidate.weight })
   }
-  if (lookups.length > 0)
-    forms.push(...rowsOf<QueryTerm>(await db.execute(sql.join(lookups, sql` union all `))))
-  return forms
+  return terms
 }
