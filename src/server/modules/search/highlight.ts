@@ -25,9 +25,9 @@ function isFound(word: string, stems: readonly string[]): boolean {
 }
 
 /**
- * A short passage of a text around the words a query found, those words marked: up to two passages
- * of the text's own words (its punctuation kept), each beginning a few words before a word found;
- * the text's first words when none is found. Worked out in the server's memory, not by the database:
+ * A short passage of a text around the words a query found, those words marked: a short text whole,
+ * else up to two passages of its own words (its punctuation kept), each beginning a few words before a
+ * word found; the text's first words when none is found. Worked out in the server's memory, not by the database:
  * a page of results costs no statement for its snippets.
  */
 export function highlight(text: string, stems: readonly string[]): SnippetPart[] {
@@ -38,6 +38,8 @@ export function highlight(text: string, stems: readonly string[]): SnippetPart[]
   }))
   const passages: [number, number][] = []
   const perPassage = Math.floor(MAX_WORDS / MAX_PASSAGES)
+  // A short text is shown whole.
+  if (words.length <= MAX_WORDS && words.some((word) => word.found)) passages.push([0, words.length])
   for (let at = 0; at < words.length && passages.length < MAX_PASSAGES; at++) {
     if (!words[at]?.found) continue
     const first = Math.max(at - LEAD, passages.at(-1)?.[1] ?? 0)
@@ -65,12 +67,14 @@ export function highlight(text: string, stems: readonly string[]): SnippetPart[]
   }
   merged.forEach(([first, last], index) => {
     if (index > 0) add(PASSAGE_BREAK, false)
+    if (first === 0) add(text.slice(0, words[0]?.start ?? 0), false)
     for (let at = first; at < last; at++) {
       const word = words[at]
       if (!word) continue
       if (at > first) add(text.slice(words[at - 1]?.end ?? word.start, word.start), false)
       add(text.slice(word.start, word.end), word.found)
     }
+    if (last === words.length) add(text.slice(words.at(-1)?.end ?? text.length), false)
   })
   return parts
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DatabaseHandle } from '../../db/client'
+import { type Database, type DatabaseHandle, openDatabase } from '../../db/client'
 import { createTestDatabase } from '../../test/database'
 import { indexCollection } from './index-collection'
 import { misspellingsUndone, resolveQuery, searchIndex } from './query'
@@ -37,7 +37,11 @@ beforeAll(async () => {
 })
 afterAll(() => handle.close())
 
-async function indexBooks(collection: string, which: Book[]) {
+function indexBooks(collection: string, which: Book[]) {
+  return indexBooksIn(handle.db, collection, which)
+}
+
+async function indexBooksIn(db: Database, collection: string, which: Book[]) {
   const rows = which.flatMap((key) => {
     const book = books[key]
     const language = 'language' in book ? book.language : 'fr'
@@ -47,7 +51,7 @@ async function indexBooks(collection: string, which: Book[]) {
     ]
   })
   await indexCollection(
-    handle.db,
+    db,
     collection,
     sql`select * from (values ${sql.join(rows, sql`, `)}) s (ref, language, weight, body)`,
   )
@@ -119,4 +123,43 @@ describe('search index', () => {
     expect(misspellingsUndone('𝖟𓏃𑊖')).toEqual([])
     expect(await find('𐠌𘨼𑊖 𝖟𓏃')).toEqual([])
   })
+
+  it('answers from memory: no statement on the embedded database once the words are known, one on a server', async () => {
+    await find('boulanger agent ')
+    const statements = await counting(handle.db, () => find('boulanger agent '))
+    // The embedded database tells of each rebuild as it commits; a server's versions are read each time.
+    expect(statements).toBe(handle.kind === 'pglite' ? 0 : 1)
+    // A word never stemmed by this server costs one statement, there as here.
+    expect(await counting(handle.db, () => find('domicile '))).toBe(1)
+  })
+
+  it('sees a rebuild at the next query, whoever made it: this server, or another on the same database', async () => {
+    expect(await find('agent ')).toContain('agent')
+    // With a PostgreSQL server, another instance rebuilds; the embedded database has only this one.
+    const other = handle.url ? await openDatabase({ url: handle.url, poolMax: 1 }) : null
+    try {
+      await indexBooksIn(other?.db ?? handle.db, 'books', ['baker', 'nurse'])
+      expect(await find('agent ')).toEqual([])
+      await indexBooksIn(other?.db ?? handle.db, 'books', Object.keys(books) as Book[])
+      expect(await find('agent ')).toContain('agent')
+    } finally {
+      await other?.close()
+    }
+  })
 })
+
+/** How many statements `work` sends to the database. */
+async function counting(db: Database, work: () => Promise<unknown>): Promise<number> {
+  const execute = db.execute
+  let count = 0
+  db.execute = ((...args: Parameters<typeof execute>) => {
+    count += 1
+    return execute.apply(db, args)
+  }) as typeof execute
+  try {
+    await work()
+  } finally {
+    db.execute = execute
+  }
+  return count
+}
