@@ -37,7 +37,7 @@ export async function searchOccupations(options: {
   const resolved = await resolveQuery(options.db, options.q, options.language, collections)
   const hits = await searchIndex({ ...options, collections, resolved })
   if (hits.length === 0) return []
-  const names = new Map(
+  const named = new Map(
     await Promise.all(
       resolved.segments.map(
         async (segment) => [segment.collection, await namesOf(options.db, segment)] as const,
@@ -45,11 +45,22 @@ export async function searchOccupations(options: {
     ),
   )
   const query = trigrams(searchForm(options.q))
+  // The query's trigrams by their numbers in each collection (one the names never have matches none).
+  const numbers = new Map<Names, Set<number>>()
+  const numbered = (names: Names) => {
+    let found = numbers.get(names)
+    if (!found) {
+      found = new Set([...query].flatMap((trigram) => names.numbers.get(trigram) ?? []))
+      numbers.set(names, found)
+    }
+    return found
+  }
   return hits.flatMap((hit) => {
-    const occupation = names.get(hit.collection)?.get(hit.ref)
-    if (!occupation) return []
+    const names = named.get(hit.collection)
+    const occupation = names?.occupations.get(hit.ref)
+    if (!names || !occupation) return []
     const [title, titleLanguage] = pickLanguage(occupation.title, options.language)
-    const best = bestName(occupation.names[options.language] ?? [], query)
+    const best = bestName(occupation.names[options.language] ?? [], names.grams, numbered(names), query.size)
     return [
       {
         taxonomy: occupation.taxonomy,
@@ -73,9 +84,9 @@ export async function shownOccupations(
   if (refs.length === 0) return shown
   for (const segment of segments)
     if (segment.collection.startsWith(occupationCollection(''))) {
-      const names = await namesOf(db, segment)
+      const { occupations } = await namesOf(db, segment)
       for (const ref of refs) {
-        const occupation = names.get(ref)
+        const occupation = occupations.get(ref)
         if (occupation) shown.set(ref, occupation)
       }
     }
@@ -94,20 +105,26 @@ type Named = {
   code: string
   title: LocalizedText
   description: LocalizedText
-  /** Each name with its search form (what its trigrams are counted on). */
+  /** Each name, by language. */
   names: Record<string, Name[]>
 }
 
-/** A name, its search form, and how many trigrams that has (the query's are counted against them). */
-type Name = { kind: string; label: string; form: string; trigrams: number }
+/**
+ * A name, and where its trigrams' numbers are in the collection's `grams` (from, to): the trigrams of
+ * every name numbered once and kept in one array, so that comparing names with a query builds nothing.
+ */
+type Name = { kind: string; label: string; from: number; to: number }
 
-const named = new WeakMap<Segment, Promise<Map<string, Named>>>()
+/** A collection's occupations with their names, and the trigram numbers the names point into. */
+type Names = { occupations: Map<string, Named>; grams: Int32Array; numbers: Map<string, number> }
+
+const named = new WeakMap<Segment, Promise<Names>>()
 
 /**
  * The occupations of one collection with their names, read once per version of the collection and
  * kept beside it: a search then picks each hit's best-matching name without asking the database.
  */
-function namesOf(db: Database, segment: Segment): Promise<Map<string, Named>> {
+function namesOf(db: Database, segment: Segment): Promise<Names> {
   let found = named.get(segment)
   if (!found) {
     found = readNames(db, segment.collection.slice(segment.collection.indexOf(':') + 1))
@@ -116,7 +133,7 @@ function namesOf(db: Database, segment: Segment): Promise<Map<string, Named>> {
   return found
 }
 
-async function readNames(db: Database, taxonomy: string): Promise<Map<string, Named>> {
+async function readNames(db: Database, taxonomy: string): Promise<Names> {
   const occupations = new Map<string, Named>()
   for (const row of rowsOf<{ id: string; code: string; title: LocalizedText; description: LocalizedText }>(
     await db.execute(sql`select id, code, title, description from occupation where taxonomy = ${taxonomy}`),
@@ -135,15 +152,25 @@ async function readNames(db: Database, taxonomy: string): Promise<Map<string, Na
       where o.taxonomy = ${taxonomy} and l.kind <> 'hidden'
       order by l.kind = 'preferred' desc, l.rare, l.label`),
   )
+  const numbers = new Map<string, number>()
+  const grams: number[] = []
   for (const label of labels) {
     const occupation = occupations.get(label.id)
     if (!occupation) continue
     const names = occupation.names[label.language] ?? []
-    const form = searchForm(label.label)
-    names.push({ kind: label.kind, label: label.label, form, trigrams: trigrams(form).size })
+    const from = grams.length
+    for (const trigram of trigrams(searchForm(label.label))) {
+      let number = numbers.get(trigram)
+      if (number === undefined) {
+        number = numbers.size
+        numbers.set(trigram, number)
+      }
+      grams.push(number)
+    }
+    names.push({ kind: label.kind, label: label.label, from, to: grams.length })
     occupation.names[label.language] = names
   }
-  return occupations
+  return { occupations, grams: Int32Array.from(grams), numbers }
 }
 
 const WORD_BREAK = /[^\p{L}\p{N}]+/u
@@ -160,21 +187,13 @@ function trigrams(text: string): Set<string> {
  * The name closest to the query by trigram similarity (the share of trigrams two texts have in common),
  * the first of equals winning: names come preferred first, then common before rare.
  */
-function bestName(names: Name[], query: Set<string>): Name | null {
+function bestName(names: Name[], grams: Int32Array, query: Set<number>, querySize: number): Name | null {
   let best: Name | null = null
   let bestScore = -1
   for (const name of names) {
-    // Only the trigrams the query has are kept, to count each once: no set of the name's own is built.
-    const shared = new Set<string>()
-    for (const word of name.form.split(WORD_BREAK)) {
-      if (!word) continue
-      const padded = `  ${word} `
-      for (let at = 0; at + 3 <= padded.length; at++) {
-        const trigram = padded.slice(at, at + 3)
-        if (query.has(trigram)) shared.add(trigram)
-      }
-    }
-    const score = shared.size / (name.trigrams + query.size - shared.size || 1)
+    let shared = 0
+    for (let at = name.from; at < name.to; at++) if (query.has(grams[at] ?? -1)) shared += 1
+    const score = shared / (name.to - name.from + querySize - shared || 1)
     if (score > bestScore) {
       best = name
       bestScore = score

@@ -8,6 +8,20 @@ const MAX_PASSAGES = 2
 const LEAD = 3
 const PASSAGE_BREAK = ' … '
 
+/** Words of texts in their search form: the same words come back in result after result. */
+const folds = new Map<string, string>()
+const MAX_FOLDS = 100_000
+
+function folded(word: string): string {
+  let form = folds.get(word)
+  if (form === undefined) {
+    if (folds.size >= MAX_FOLDS) folds.clear()
+    form = searchForm(word)
+    folds.set(word, form)
+  }
+  return form
+}
+
 /**
  * Whether a word of a text is one of the words found: its search form begins with one of the stems
  * (PostgreSQL's stemmers mostly cut endings: "soin" begins "soins", "infirmi" begins "infirmières").
@@ -15,7 +29,7 @@ const PASSAGE_BREAK = ' … '
  * counts without it — a word of the same family lit up too is no harm in a snippet.
  */
 function isFound(word: string, stems: readonly string[]): boolean {
-  const form = searchForm(word)
+  const form = folded(word)
   return stems.some(
     (stem) =>
       form === stem ||
