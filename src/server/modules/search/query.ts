@@ -179,7 +179,7 @@ type Collected = Map<string, { version: number; languages: string[] }>
  * (the embedded one) — the collections' versions, kept until a rebuild is told of.
  */
 type Held = {
-  stems: Map<string, string[]>
+  stems: Stems
   known: Map<string, boolean>
   following: Promise<boolean>
   collected: Collected | null
@@ -188,7 +188,33 @@ type Held = {
 }
 const heldStems = new WeakMap<Database, Held>()
 /** Words kept stemmed at most; past it, the list starts afresh. */
-const MAX_STEMMED = 50_000
+const MAX_STEMMED = 200_000
+const NO_STEM: readonly string[] = []
+
+/** Words with their stems, by configuration: most have one, kept as a string. */
+class Stems {
+  private readonly byConfig = new Map<string, Map<string, string | readonly string[]>>()
+  private size = 0
+
+  get(config: string, word: string): readonly string[] | undefined {
+    const stems = this.byConfig.get(config)?.get(word)
+    return typeof stems === 'string' ? [stems] : stems
+  }
+
+  set(config: string, word: string, stems: readonly string[]): void {
+    if (this.size >= MAX_STEMMED) {
+      this.byConfig.clear()
+      this.size = 0
+    }
+    let words = this.byConfig.get(config)
+    if (!words) {
+      words = new Map()
+      this.byConfig.set(config, words)
+    }
+    if (!words.has(word)) this.size += 1
+    words.set(word, stems.length === 1 ? (stems[0] as string) : stems.length === 0 ? NO_STEM : stems)
+  }
+}
 
 /**
  * A query's one statement: every collection of the index with its version and languages (a small
@@ -201,13 +227,12 @@ async function askDatabase(
   db: Database,
   language: string,
   words: string[],
-): Promise<{ collected: Collected; known: boolean; stemmed: Map<string, string[]> }> {
+): Promise<{ collected: Collected; known: boolean; stemmed: Map<string, readonly string[]> }> {
   const held = heldFor(db)
   const following = await held.following
-  const stemsIn = (config: string) =>
-    new Map(words.map((word) => [word, held.stems.get(`${config}\u0000${word}`) ?? []]))
+  const stemsIn = (config: string) => new Map(words.map((word) => [word, held.stems.get(config, word) ?? []]))
   const missingIn = (config: string) => [
-    ...new Set(words.filter((word) => !held.stems.has(`${config}\u0000${word}`))),
+    ...new Set(words.filter((word) => held.stems.get(config, word) === undefined)),
   ]
   const knownIn = (collected: Collected) =>
     [...collected.values()].some((collection) => collection.languages.includes(language))
@@ -248,12 +273,20 @@ async function askDatabase(
   held.known.set(language, known)
   // Kept only if no rebuild was told of while the statement ran: it may have read the versions before.
   if (following && held.generation === generation) held.collected = collected
-  if (held.stems.size > MAX_STEMMED) held.stems.clear()
-  for (const word of missing) held.stems.set(`${config}\u0000${word}`, [])
-  for (const row of rows) if (row.word !== null) held.stems.set(`${config}\u0000${row.word}`, row.stems ?? [])
+  for (const word of missing) held.stems.set(config, word, [])
+  for (const row of rows) if (row.word !== null) held.stems.set(config, row.word, row.stems ?? [])
   if (known !== assumed)
     return { collected, known, stemmed: (await askDatabase(db, language, words)).stemmed }
   return { collected, known, stemmed: stemsIn(config) }
+}
+
+/**
+ * Keeps stems worked out elsewhere — the words of every occupation's names, stemmed as the server
+ * starts — so that the words visitors type most are never asked for one by one.
+ */
+export function rememberStems(db: Database, language: string, stems: Iterable<[string, string[]]>): void {
+  const held = heldFor(db)
+  for (const [word, terms] of stems) held.stems.set(language, word, terms)
 }
 
 /** Words as a PostgreSQL array literal, each quoted. */
@@ -264,7 +297,7 @@ function heldFor(db: Database): Held {
   let held = heldStems.get(db)
   if (!held) {
     const state: Held = {
-      stems: new Map(),
+      stems: new Stems(),
       known: new Map(),
       following: Promise.resolve(false),
       collected: null,
