@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm'
 import type { AreaDayInput } from '../../../shared/schemas/centres'
 import type { Database } from '../../db/client'
 import { area, areaDayState, type centre } from '../../db/schema/centres'
+import { together } from '../../db/together'
 import { AppError, notFound } from '../../http/errors'
 import { recordAudit } from '../audit/service'
 import { listClosures, listOpeningSpans } from './hours-service'
@@ -15,14 +16,16 @@ type Home = Pick<typeof centre.$inferSelect, 'id' | 'timezone'>
  */
 export async function loadOpenStatuses({ db, home, now }: { db: Database; home: Home; now: Date }) {
   const localDate = localDateOf(now, home.timezone)
-  const [spans, closures, dayStates] = await Promise.all([
-    listOpeningSpans({ db, centreId: home.id }),
-    listClosures({ db, centreId: home.id, fromDate: localDate }),
-    db
-      .select({ areaId: areaDayState.areaId, state: areaDayState.state })
-      .from(areaDayState)
-      .where(and(eq(areaDayState.centreId, home.id), eq(areaDayState.serviceDate, localDate))),
-  ])
+  const [spans, closures, dayStates] = await together(
+    db,
+    () => listOpeningSpans({ db, centreId: home.id }),
+    () => listClosures({ db, centreId: home.id, fromDate: localDate }),
+    () =>
+      db
+        .select({ areaId: areaDayState.areaId, state: areaDayState.state })
+        .from(areaDayState)
+        .where(and(eq(areaDayState.centreId, home.id), eq(areaDayState.serviceDate, localDate))),
+  )
   const centreSpans = spans.filter((span) => span.areaId === null)
   const centreClosures = closures.filter((c) => c.areaId === null)
   const timezone = home.timezone

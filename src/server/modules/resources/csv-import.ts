@@ -20,6 +20,7 @@ import {
   resourceTheme,
   resourceThemeLink,
 } from '../../db/schema/resources'
+import { together } from '../../db/together'
 import { AppError } from '../../http/errors'
 import { recordAudit } from '../audit/service'
 import { type PartnerWriter, partnerForNew } from '../auth/partner-writer'
@@ -125,21 +126,24 @@ async function loadContext(tx: Database, centreId: string, rows: CsvRow[], write
       if (at > 0) refs.set(key, { taxonomy: key.slice(0, at).toLowerCase(), code: key.slice(at + 1) })
     }
   }
-  const [areas, themes, existing, occupationIds] = await Promise.all([
-    tx.select({ id: area.id, slug: area.slug }).from(area).where(eq(area.centreId, centreId)),
-    tx
-      .select({ id: resourceTheme.id, slug: resourceTheme.slug })
-      .from(resourceTheme)
-      .where(eq(resourceTheme.centreId, centreId)),
-    ids.length === 0
-      ? []
-      : tx
-          .select()
-          .from(resource)
-          .where(and(eq(resource.centreId, centreId), inArray(resource.id, ids)))
-          .for('update'),
-    findOccupationIds(tx, [...refs.values()]),
-  ])
+  const [areas, themes, existing, occupationIds] = await together(
+    tx,
+    () => tx.select({ id: area.id, slug: area.slug }).from(area).where(eq(area.centreId, centreId)),
+    () =>
+      tx
+        .select({ id: resourceTheme.id, slug: resourceTheme.slug })
+        .from(resourceTheme)
+        .where(eq(resourceTheme.centreId, centreId)),
+    async () =>
+      ids.length === 0
+        ? []
+        : tx
+            .select()
+            .from(resource)
+            .where(and(eq(resource.centreId, centreId), inArray(resource.id, ids)))
+            .for('update'),
+    () => findOccupationIds(tx, [...refs.values()]),
+  )
   const current = await presentStaffResources({ db: tx, rows: existing, languages: [], writer })
   const occupationOf = new Map<string, string>()
   ;[...refs.values()].forEach((ref, index) => {

@@ -19,6 +19,7 @@ import {
   resourceTheme,
   resourceThemeLink,
 } from '../../db/schema/resources'
+import { together } from '../../db/together'
 import { canChange, type PartnerWriter } from '../auth/partner-writer'
 
 export type ResourceRow = typeof resource.$inferSelect
@@ -35,44 +36,48 @@ const group = <T extends { resourceId: string }>(rows: T[]) => {
  */
 export async function loadLinks(db: Database, ids: string[], languages: string[]) {
   if (ids.length === 0) return { areasOf: group([]), themesOf: group([]), occupationsOf: group([]) }
-  const [areas, themes, occupations] = await Promise.all([
-    db
-      .select({
-        resourceId: resourceArea.resourceId,
-        id: area.id,
-        slug: area.slug,
-        name: area.name,
-        description: area.description,
-        colour: area.colour,
-        pictogram: area.pictogram,
-      })
-      .from(resourceArea)
-      .innerJoin(area, eq(area.id, resourceArea.areaId))
-      .where(inArray(resourceArea.resourceId, ids))
-      .orderBy(asc(area.position), asc(area.slug)),
-    db
-      .select({
-        resourceId: resourceThemeLink.resourceId,
-        id: resourceTheme.id,
-        slug: resourceTheme.slug,
-        name: resourceTheme.name,
-      })
-      .from(resourceThemeLink)
-      .innerJoin(resourceTheme, eq(resourceTheme.id, resourceThemeLink.themeId))
-      .where(inArray(resourceThemeLink.resourceId, ids))
-      .orderBy(asc(resourceTheme.position), asc(resourceTheme.slug)),
-    db
-      .select({
-        resourceId: resourceOccupation.resourceId,
-        taxonomy: occupation.taxonomy,
-        code: occupation.code,
-        title: occupation.title,
-      })
-      .from(resourceOccupation)
-      .innerJoin(occupation, eq(occupation.id, resourceOccupation.occupationId))
-      .where(inArray(resourceOccupation.resourceId, ids))
-      .orderBy(asc(occupation.taxonomy), asc(occupation.code)),
-  ])
+  const [areas, themes, occupations] = await together(
+    db,
+    () =>
+      db
+        .select({
+          resourceId: resourceArea.resourceId,
+          id: area.id,
+          slug: area.slug,
+          name: area.name,
+          description: area.description,
+          colour: area.colour,
+          pictogram: area.pictogram,
+        })
+        .from(resourceArea)
+        .innerJoin(area, eq(area.id, resourceArea.areaId))
+        .where(inArray(resourceArea.resourceId, ids))
+        .orderBy(asc(area.position), asc(area.slug)),
+    () =>
+      db
+        .select({
+          resourceId: resourceThemeLink.resourceId,
+          id: resourceTheme.id,
+          slug: resourceTheme.slug,
+          name: resourceTheme.name,
+        })
+        .from(resourceThemeLink)
+        .innerJoin(resourceTheme, eq(resourceTheme.id, resourceThemeLink.themeId))
+        .where(inArray(resourceThemeLink.resourceId, ids))
+        .orderBy(asc(resourceTheme.position), asc(resourceTheme.slug)),
+    () =>
+      db
+        .select({
+          resourceId: resourceOccupation.resourceId,
+          taxonomy: occupation.taxonomy,
+          code: occupation.code,
+          title: occupation.title,
+        })
+        .from(resourceOccupation)
+        .innerJoin(occupation, eq(occupation.id, resourceOccupation.occupationId))
+        .where(inArray(resourceOccupation.resourceId, ids))
+        .orderBy(asc(occupation.taxonomy), asc(occupation.code)),
+  )
   return {
     areasOf: group(areas.map((row) => ({ ...row, pictogram: row.pictogram as Pictogram }))),
     themesOf: group(themes),
@@ -142,15 +147,17 @@ export async function presentStaffResources(options: {
   const { db, rows, writer } = options
   const ids = rows.map((row) => row.id)
   const partnerIds = [...new Set(rows.flatMap((row) => (row.partnerId ? [row.partnerId] : [])))]
-  const [links, partners] = await Promise.all([
-    loadLinks(db, ids, options.languages),
-    partnerIds.length === 0
-      ? []
-      : db
-          .select({ id: partner.id, name: partner.name })
-          .from(partner)
-          .where(inArray(partner.id, partnerIds)),
-  ])
+  const [links, partners] = await together(
+    db,
+    () => loadLinks(db, ids, options.languages),
+    async () =>
+      partnerIds.length === 0
+        ? []
+        : db
+            .select({ id: partner.id, name: partner.name })
+            .from(partner)
+            .where(inArray(partner.id, partnerIds)),
+  )
   const partnerOf = new Map(partners.map((p) => [p.id, p]))
   return rows.map((row) => ({
     id: row.id,

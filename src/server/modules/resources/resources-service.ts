@@ -14,6 +14,7 @@ import {
   resourceTheme,
   resourceThemeLink,
 } from '../../db/schema/resources'
+import { together } from '../../db/together'
 import { fieldRefusal, forbidden, notFound } from '../../http/errors'
 import { recordAudit } from '../audit/service'
 import { canChange, type PartnerWriter, partnerForNew } from '../auth/partner-writer'
@@ -39,11 +40,12 @@ export async function findOccupationIds(db: Database, refs: readonly OccupationR
 
 /** The resource's links, checked to belong to the centre: an unknown id is a 422, never a silent drop. */
 async function resolveLinks(tx: Database, centreId: string, values: ResourceValues) {
-  const [areas, themes, occupationIds] = await Promise.all([
-    countOfCentre(tx, area, centreId, values.areaIds),
-    countOfCentre(tx, resourceTheme, centreId, values.themeIds),
-    findOccupationIds(tx, values.occupations),
-  ])
+  const [areas, themes, occupationIds] = await together(
+    tx,
+    () => countOfCentre(tx, area, centreId, values.areaIds),
+    () => countOfCentre(tx, resourceTheme, centreId, values.themeIds),
+    () => findOccupationIds(tx, values.occupations),
+  )
   if (areas !== values.areaIds.length) throw fieldRefusal('areaIds', 'error.resource.unknownArea')
   if (themes !== values.themeIds.length) throw fieldRefusal('themeIds', 'error.resource.unknownTheme')
   if (occupationIds.some((id) => id === undefined))

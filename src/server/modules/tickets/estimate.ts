@@ -2,6 +2,7 @@ import { and, arrayContains, count, desc, eq, isNotNull, isNull, lt, sql } from 
 import type { WaitEstimate } from '../../../shared/schemas/tickets'
 import type { Database } from '../../db/client'
 import { deskSession, ticket } from '../../db/schema/tickets'
+import { together } from '../../db/together'
 
 /** Used until an area has finished interviews of its own to learn from. */
 const DEFAULT_SERVICE_MINUTES = 15
@@ -70,10 +71,11 @@ export async function positionInQueue(
  * interview already under way, shared between the desks serving the area (at least one is assumed).
  */
 export async function estimateWait(db: Database, options: { areaId: string; position: number }) {
-  const [minutes, desks] = await Promise.all([
-    averageServiceMinutes(db, options.areaId),
-    countOpenDesks(db, options.areaId),
-  ])
+  const [minutes, desks] = await together(
+    db,
+    () => averageServiceMinutes(db, options.areaId),
+    () => countOpenDesks(db, options.areaId),
+  )
   return waitRange(((Math.max(0, options.position - 1) + 0.5) * minutes) / Math.max(1, desks))
 }
 
