@@ -29,7 +29,14 @@ describe('snippets', () => {
         .split(/\s+/)
         .filter((word) => word !== '…').length,
     ).toBeLessThanOrEqual(30)
-    expect(whole(parts).startsWith('mot37 mot38 mot39 boulanger')).toBe(true)
+    expect(whole(parts).startsWith('… mot37 mot38 mot39 boulanger')).toBe(true)
+    expect(whole(parts).endsWith(' …')).toBe(true)
+  })
+
+  it('gives a passage alone all thirty words, and says where the text goes on', () => {
+    const text = `Le boulanger ${Array.from({ length: 60 }, (_, i) => `mot${i}`).join(' ')}`
+    const parts = highlight(text, ['boulang'])
+    expect(whole(parts)).toBe(`Le boulanger ${Array.from({ length: 28 }, (_, i) => `mot${i}`).join(' ')} …`)
   })
 
   it('shows the first words of a text where nothing is found, and a short text whole', () => {

@@ -41,7 +41,7 @@ function isFound(word: string, stems: readonly string[]): boolean {
 /**
  * A short passage of a text around the words a query found, those words marked: a short text whole,
  * else up to two passages of its own words (its punctuation kept), each beginning a few words before a
- * word found; the text's first words when none is found. Worked out in the server's memory, not by the database:
+ * word found, an ellipsis where the text goes on; the text's first words when none is found. Worked out in the server's memory, not by the database:
  * a page of results costs no statement for its snippets.
  */
 export function highlight(text: string, stems: readonly string[]): SnippetPart[] {
@@ -65,13 +65,15 @@ export function highlight(text: string, stems: readonly string[]): SnippetPart[]
     const cut = words[MAX_WORDS - 1]
     return [{ text: cut && words.length > MAX_WORDS ? `${text.slice(0, cut.end)} …` : text, match: false }]
   }
-  // A passage running into the next becomes one.
+  // A passage running into the next becomes one; a passage alone may have all the words.
   const merged = passages.reduce<[number, number][]>((all, passage) => {
     const previous = all.at(-1)
     if (previous && previous[1] >= passage[0]) previous[1] = passage[1]
     else all.push([...passage])
     return all
   }, [])
+  const [only] = merged
+  if (only && merged.length === 1) only[1] = Math.max(only[1], Math.min(only[0] + MAX_WORDS, words.length))
   const parts: SnippetPart[] = []
   const add = (piece: string, match: boolean) => {
     if (!piece) return
@@ -81,6 +83,7 @@ export function highlight(text: string, stems: readonly string[]): SnippetPart[]
   }
   merged.forEach(([first, last], index) => {
     if (index > 0) add(PASSAGE_BREAK, false)
+    else if (first > 0) add('… ', false)
     if (first === 0) add(text.slice(0, words[0]?.start ?? 0), false)
     for (let at = first; at < last; at++) {
       const word = words[at]
@@ -89,6 +92,7 @@ export function highlight(text: string, stems: readonly string[]): SnippetPart[]
       add(text.slice(word.start, word.end), word.found)
     }
     if (last === words.length) add(text.slice(words.at(-1)?.end ?? text.length), false)
+    else if (index === merged.length - 1) add(' …', false)
   })
   return parts
 }

@@ -156,7 +156,8 @@ export async function importRome(options: {
     list.push({
       kind: record.libelle_type_texte ?? '',
       position: Number(record.position_phrase),
-      text: record.libelle_texte ?? '',
+      // France Travail's texts double their apostrophes ("l''entretien"), a quoting left over from SQL.
+      text: (record.libelle_texte ?? '').replaceAll("''", "'"),
     })
     texts.set(record.code_rome ?? '', list)
   }
