@@ -1,8 +1,6 @@
 import type { DatabaseHandle } from '../src/server/db/client'
-import { createTestContext, TEST_ORIGIN } from '../src/server/test/app'
-import { buildFuzzGround } from '../src/server/test/fuzz/ground'
-import type { OpenApiDocument } from '../src/server/test/fuzz/operations'
-import { capturingLogger, createFuzzer, createTally, describeRequest } from '../src/server/test/fuzz/runner'
+import { FUZZ_BODY_LIMIT, fuzzApp } from '../src/server/test/fuzz/ground'
+import { createTally, describeRequest } from '../src/server/test/fuzz/runner'
 import { onEachEngine, withMigratedDatabase } from './support/engines'
 import { percentile, printTable } from './support/figures'
 
@@ -19,21 +17,9 @@ import { percentile, printTable } from './support/figures'
 
 const RUNS = Number(process.env.BENCH_FUZZ_RUNS ?? 20_000)
 const SEED = Number(process.env.BENCH_FUZZ_SEED ?? 20_261_206)
-const BODY_LIMIT = 64 * 1024
 
 async function measure(handle: DatabaseHandle) {
-  const { logger, lines } = capturingLogger()
-  const t = await createTestContext({ handle, logger })
-  const ground = await buildFuzzGround(t)
-  const document = (await (await t.request('/api/openapi.json')).json()) as OpenApiDocument
-  const fuzzer = createFuzzer({
-    send: (url, init) => t.app.request(url, init),
-    document,
-    ground,
-    bodyLimit: BODY_LIMIT,
-    publicOrigin: TEST_ORIGIN,
-    errorLines: lines,
-  })
+  const { fuzzer } = await fuzzApp({ handle })
   let unhandled = 0
   const countUnhandled = () => void unhandled++
   process.on('unhandledRejection', countUnhandled)
@@ -70,7 +56,7 @@ async function measure(handle: DatabaseHandle) {
 
 export async function run() {
   console.log(
-    `Fuzz benchmark: ${RUNS.toLocaleString('en')} generated and mutated requests, then the sweep, per engine, over every operation of the OpenAPI document; seed ${SEED}, body limit ${BODY_LIMIT / 1024} kB`,
+    `Fuzz benchmark: ${RUNS.toLocaleString('en')} generated and mutated requests, then the sweep, per engine, over every operation of the OpenAPI document; seed ${SEED}, body limit ${FUZZ_BODY_LIMIT / 1024} kB`,
   )
   const results = await onEachEngine('fuzz', (engine) => withMigratedDatabase(engine, measure))
   const count = (value: number | undefined) => (value ?? 0).toLocaleString('en')

@@ -4,7 +4,7 @@ import type { Database } from '../../db/client'
 import { rowsOf } from '../../db/rows'
 import type { LocalizedText } from '../../db/schema/centres'
 import { searchConfigSql } from '../../db/schema/occupations'
-import { readWholeIndex, type Segment, trigramsOf } from '../search/index-reader'
+import { readingIndex, readWholeIndex, type Segment, trigramsOf } from '../search/index-reader'
 import { rememberStems, resolveQuery, searchIndex } from '../search/query'
 import { searchForm } from './search-form'
 import { OCCUPATION_TAXONOMIES, occupationCollection } from './search-index'
@@ -98,23 +98,25 @@ export async function shownOccupations(
  * Reads the whole search index, and the occupations' names beside it, and stems every word of those
  * names (what visitors type most): at start, before anyone asks.
  */
-export async function readSearchIndex(db: Database): Promise<void> {
-  for (const segment of await readWholeIndex(db))
-    if (segment.collection.startsWith(occupationCollection(''))) await namesOf(db, segment)
-  const words = rowsOf<{ language: string; word: string; stems: string[] }>(
-    await db.execute(sql`
-      select w.language, w.word, tsvector_to_array(to_tsvector(${searchConfigSql(sql`w.language`)}, w.word)) as stems
-      from (select distinct l.language, word
-        from occupation_label l, regexp_split_to_table(l.search_text, '[^[:alnum:]]+') word
-        where word <> '') w`),
-  )
-  const byLanguage = new Map<string, [string, string[]][]>()
-  for (const row of words) {
-    const stems = byLanguage.get(row.language) ?? []
-    stems.push([row.word, row.stems])
-    byLanguage.set(row.language, stems)
-  }
-  for (const [language, stems] of byLanguage) rememberStems(db, language, stems)
+export function readSearchIndex(db: Database): Promise<void> {
+  return readingIndex(db, async () => {
+    for (const segment of await readWholeIndex(db))
+      if (segment.collection.startsWith(occupationCollection(''))) await namesOf(db, segment)
+    const words = rowsOf<{ language: string; word: string; stems: string[] }>(
+      await db.execute(sql`
+        select w.language, w.word, tsvector_to_array(to_tsvector(${searchConfigSql(sql`w.language`)}, w.word)) as stems
+        from (select distinct l.language, word
+          from occupation_label l, regexp_split_to_table(l.search_text, '[^[:alnum:]]+') word
+          where word <> '') w`),
+    )
+    const byLanguage = new Map<string, [string, string[]][]>()
+    for (const row of words) {
+      const stems = byLanguage.get(row.language) ?? []
+      stems.push([row.word, row.stems])
+      byLanguage.set(row.language, stems)
+    }
+    for (const [language, stems] of byLanguage) rememberStems(db, language, stems)
+  })
 }
 
 /** An occupation as a search hit shows it: its title, and its names by language (preferred first, then common before rare). */

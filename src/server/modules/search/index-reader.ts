@@ -172,17 +172,18 @@ const beingRead = new WeakSet<Database>()
 /** Whether the server is reading the whole index at its start: not ready for visitors yet (`/readyz`). */
 export const isIndexBeingRead = (db: Database) => beingRead.has(db)
 
-/** Reads every collection the database holds: what a server does as it starts, before anyone asks. */
-export async function readWholeIndex(db: Database): Promise<Segment[]> {
+/** Runs a server's start-up reading of the index; `/readyz` says not ready until it is over. */
+export async function readingIndex<T>(db: Database, work: () => Promise<T>): Promise<T> {
   beingRead.add(db)
   try {
-    return await readEveryCollection(db)
+    return await work()
   } finally {
     beingRead.delete(db)
   }
 }
 
-async function readEveryCollection(db: Database): Promise<Segment[]> {
+/** Reads every collection the database holds: what a server does as it starts, before anyone asks. */
+export async function readWholeIndex(db: Database): Promise<Segment[]> {
   const rows = rowsOf<{ collection: string; version: number }>(
     await db.execute(sql`select collection, version::float8 as version from search_collection`),
   )

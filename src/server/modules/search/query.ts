@@ -119,8 +119,6 @@ export function misspellingsUndone(word: string): string[] {
   return [...variants]
 }
 
-type Stem = { i: number; variant: boolean; term: string }
-
 /**
  * The indexed words each query word stands for in `collections`. A word is stemmed in the language (a
  * stop word has no stem and is left out); a stem the collections know stands for itself. One they do
@@ -143,7 +141,6 @@ export async function resolveQuery(
   const words = queryWords(q)
   if (words.length === 0 || collections.length === 0) return { terms: [], segments: [] }
   const typing = !/[\s\p{P}]$/u.test(q)
-  const asked = words.map((word, index) => ({ i: index + 1, word }))
   const { collected, known, stemmed } = await askDatabase(db, language, words)
   const segments = await segmentsAt(
     db,
@@ -152,23 +149,8 @@ export async function resolveQuery(
   )
   // Words of a language nothing is indexed in are looked for in every language, taken as they are.
   const languages = known ? [language] : [...new Set(segments.flatMap((segment) => segment.languages))].sort()
-  const held = (term: string) =>
-    languages.some((language) => segments.some((segment) => segment.documents(language, term) > 0))
-  // A stem the collections do not know may be a typo, undone on the stem ("boulangg" → "boulang") and
-  // on the word as typed ("qaui" → "quai"): whichever the collections know.
-  const stems: Stem[] = asked.flatMap(({ i, word }) =>
-    (stemmed.get(word) ?? []).flatMap((term) => [
-      { i, variant: false, term },
-      ...(held(term)
-        ? []
-        : [...new Set([...misspellingsUndone(term), ...misspellingsUndone(word)])].map((variant) => ({
-            i,
-            variant: true,
-            term: variant,
-          }))),
-    ]),
-  )
-  return { terms: resolveTerms(stems, words.length, typing, languages, segments), segments }
+  const asked = words.map((word) => ({ word, stems: stemmed.get(word) ?? [] }))
+  return { terms: resolveTerms(asked, typing, languages, segments), segments }
 }
 
 type Collected = Map<string, { version: number; languages: string[] }>
@@ -316,8 +298,7 @@ function heldFor(db: Database): Held {
 type Candidate = { language: string; term: string; documents: number; weight: number }
 
 function resolveTerms(
-  stems: Stem[],
-  count: number,
+  asked: { word: string; stems: readonly string[] }[],
   typing: boolean,
   languages: string[],
   segments: Segment[],
@@ -337,8 +318,9 @@ function resolveTerms(
       .slice(0, limit)
   }
   const terms: QueryTerm[] = []
-  for (let i = 1; i <= count; i++) {
-    const own = [...new Set(stems.filter((stem) => stem.i === i && !stem.variant).map((stem) => stem.term))]
+  for (const [index, { word, stems }] of asked.entries()) {
+    const i = index + 1
+    const own = [...new Set(stems)]
     // A stop word: nothing to look for, and its variants would only find noise.
     if (own.length === 0) continue
     const unknown: string[] = []
@@ -347,22 +329,21 @@ function resolveTerms(
       if (where.length === 0) unknown.push(term)
       for (const language of where) terms.push({ i, language, term, weight: 1 })
     }
-    const begun = typing && i === count ? own.filter((term) => term.length >= 2) : []
+    const begun = typing && i === asked.length ? own.filter((term) => term.length >= 2) : []
     if (unknown.length === 0 && begun.length === 0) continue
-    // The word with a misspelling undone, when the collections know that.
+    // A misspelling undone, on the stem ("boulangg" → "boulang") and on the word as typed ("qaui" →
+    // "quai"), when the collections know the result.
     const undone =
       unknown.length > 0
         ? best(
-            stems
-              .filter((stem) => stem.i === i && stem.variant)
-              .flatMap((stem) =>
-                known(stem.term).map((language) => ({
-                  language,
-                  term: stem.term,
-                  documents: documents(language, stem.term),
-                  weight: UNDONE_WEIGHT,
-                })),
-              ),
+            [...new Set([word, ...unknown].flatMap(misspellingsUndone))].flatMap((variant) =>
+              known(variant).map((language) => ({
+                language,
+                term: variant,
+                documents: documents(language, variant),
+                weight: UNDONE_WEIGHT,
+              })),
+            ),
             UNDONE_CANDIDATES,
           )
         : []

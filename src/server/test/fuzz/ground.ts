@@ -1,11 +1,14 @@
+import type { DatabaseHandle } from '../../db/client'
 import { createDesk } from '../../modules/centres/desks-service'
 import { replaceWeeklyHours } from '../../modules/centres/hours-service'
 import { eventFactories } from '../../modules/events/testing'
 import { catalogueFactories } from '../../modules/resources/testing'
-import type { TestContext } from '../app'
+import { createTestContext, TEST_ORIGIN, type TestContext } from '../app'
 import { duringOpeningHours } from '../walk-in'
 import { harvest, type KnownValues } from './known-values'
+import type { OpenApiDocument } from './operations'
 import type { Identity } from './requests'
+import { capturingLogger, createFuzzer, type Fuzzer } from './runner'
 
 /**
  * What the fuzzer works on: a centre open every day with two areas, a desk, a partner, a resource and a
@@ -19,6 +22,32 @@ export type FuzzGround = {
   credentials: Record<Identity, Record<string, string>>
   /** Reads the centre's slug and areas again, puts back missing areas and issues a ticket. */
   refresh: () => Promise<void>
+}
+
+/** The test app's body limit (see `createTestContext`): bodies past it must be refused in words. */
+export const FUZZ_BODY_LIMIT = 64 * 1024
+
+/**
+ * A test app with its errors captured, its ground built, and a fuzzer over its OpenAPI document: what
+ * the suite and the benchmark both run.
+ */
+export async function fuzzApp(options: { handle?: DatabaseHandle } = {}): Promise<{
+  t: TestContext
+  fuzzer: Fuzzer
+}> {
+  const { logger, lines } = capturingLogger()
+  const t = await createTestContext({ ...options, logger })
+  const ground = await buildFuzzGround(t)
+  const document = (await (await t.request('/api/openapi.json')).json()) as OpenApiDocument
+  const fuzzer = createFuzzer({
+    send: (url, init) => t.app.request(url, init),
+    document,
+    ground,
+    bodyLimit: FUZZ_BODY_LIMIT,
+    publicOrigin: TEST_ORIGIN,
+    errorLines: lines,
+  })
+  return { t, fuzzer }
 }
 
 export async function buildFuzzGround(t: TestContext): Promise<FuzzGround> {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestContext, TEST_ORIGIN, type TestContext } from '../app'
-import { buildFuzzGround } from './ground'
-import type { OpenApiDocument } from './operations'
-import { capturingLogger, createFuzzer, createTally, describeRequest, type Fuzzer } from './runner'
+import type { TestContext } from '../app'
+import { fuzzApp } from './ground'
+import { createTally, describeRequest, type Fuzzer } from './runner'
 
 /**
  * Bad input at scale, the suite's share (`npm run bench -- fuzz` sends many more): requests generated
@@ -12,24 +11,12 @@ import { capturingLogger, createFuzzer, createTally, describeRequest, type Fuzze
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_206)
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1_000)
-const BODY_LIMIT = 64 * 1024
 const FILE = 'src/server/test/fuzz/openapi-fuzz.int.test.ts'
 
 let t: TestContext
 let fuzzer: Fuzzer
 beforeAll(async () => {
-  const { logger, lines } = capturingLogger()
-  t = await createTestContext({ logger })
-  const ground = await buildFuzzGround(t)
-  const document = (await (await t.request('/api/openapi.json')).json()) as OpenApiDocument
-  fuzzer = createFuzzer({
-    send: (url, init) => t.app.request(url, init),
-    document,
-    ground,
-    bodyLimit: BODY_LIMIT,
-    publicOrigin: TEST_ORIGIN,
-    errorLines: lines,
-  })
+  ;({ t, fuzzer } = await fuzzApp())
 })
 afterAll(() => t.close())
 
